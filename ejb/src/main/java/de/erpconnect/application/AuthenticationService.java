@@ -1,0 +1,101 @@
+package de.erpconnect.application;
+
+import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.LoginName;
+import de.erpconnect.domain.user.PasswordHasher;
+import de.erpconnect.domain.user.User;
+import de.erpconnect.domain.user.UserRepository;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Checks user passwords for the container's authentication (FORM login, HTTP Basic) and reads
+ * the live state of token subjects. Failed logins go to the event log, without the password.
+ */
+@Stateless
+@PermitAll
+public class AuthenticationService {
+
+    /** A bcrypt hash of a random string: unknown users cost as much time as known ones. */
+    private static volatile String dummyHash;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    CallerDirectory callers;
+
+    @Inject
+    ClientDirectory clients;
+
+    @Inject
+    EventLog events;
+
+    /** The caller's state if the login exists, is active and the password matches. */
+    public Optional<CallerState> verifyPassword(String login, String password, String remoteAddress) {
+        Optional<User> user;
+        try {
+            user = users.findByLogin(RealmId.ERP, LoginName.parse(login));
+        } catch (RuntimeException malformedLogin) {
+            user = Optional.empty();
+        }
+        boolean ok;
+        if (user.isPresent()) {
+            ok = hasher.matches(password, user.get().getPasswordHash());
+        } else {
+            hasher.matches(password, dummyHash());
+            ok = false;
+        }
+        if (!ok || !user.get().canLogIn()) {
+            events.recordSecurityEvent(
+                    RealmId.ERP,
+                    EventType.LOGIN_FAILED,
+                    null,
+                    remoteAddress,
+                    "Login failed for '" + printable(login) + "'" + (ok ? " (user deactivated)." : "."));
+            return Optional.empty();
+        }
+        return Optional.of(CallerState.of(user.get()));
+    }
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = hasher.hash(java.util.UUID.randomUUID().toString());
+        }
+        return dummyHash;
+    }
+
+    /**
+     * The live state of a bearer token's subject, if the token may still be used: the user exists
+     * and is active, and the application it was issued to still exists and is active. Both are
+     * cached briefly and dropped on every change, so a deactivation takes effect at once.
+     */
+    public Optional<CallerState> bearerCaller(String login, String clientId) {
+        boolean clientActive = clients.find(RealmId.ERP, clientId)
+                .map(c -> c.active() && c.user().value().equals(login))
+                .orElse(false);
+        if (!clientActive) {
+            return Optional.empty();
+        }
+        return callers.find(RealmId.ERP, login).filter(CallerState::active);
+    }
+
+    /** The live state of a user whose identity was established earlier (session, Basic cache). */
+    public Optional<CallerState> activeCaller(String login) {
+        return callers.find(RealmId.ERP, login).filter(CallerState::active);
+    }
+
+    private static String printable(String login) {
+        if (login == null) {
+            return "";
+        }
+        String cut = login.length() > 64 ? login.substring(0, 64) : login;
+        return cut.replaceAll("[^A-Za-z0-9_.@-]", "?");
+    }
+}

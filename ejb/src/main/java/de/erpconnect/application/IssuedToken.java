@@ -1,0 +1,10 @@
+package de.erpconnect.application;
+
+/** A freshly issued access token as the token endpoint returns it (RFC 6749 §5.1). */
+public record IssuedToken(String accessToken, long expiresIn, String scope) {
+
+    @Override
+    public String toString() {
+        return "IssuedToken[expiresIn=" + expiresIn + ", scope=" + scope + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package de.erpconnect.application;
+
+import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.AccessTokenClaims;
+import de.erpconnect.domain.token.SigningKey;
+import de.erpconnect.domain.token.SigningKeyRepository;
+import de.erpconnect.infrastructure.crypto.JwsSigner;
+import de.erpconnect.infrastructure.crypto.SecretCipher;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The token-signing keys (ES256). At start-up each realm gets a key pair if it has none; the
+ * private key is stored encrypted with the master key and kept decrypted only in memory.
+ * Verification keys are found by {@code kid} in our own table — never by fetching our own JWKS.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+    /** Retired keys keep verifying this long: longer than any access token lives. */
+    static final Duration RETIRED_KEY_OVERLAP = Duration.ofHours(2);
+
+    @Inject
+    SigningKeyRepository keys;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    EventLog events;
+
+    private record ActiveKey(String kid, PrivateKey privateKey) {}
+
+    private final Map<RealmId, ActiveKey> active = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, PublicKey> verification = new ExpiringCache<>(60_000, 1_000);
+    private final SecureRandom random = new SecureRandom();
+
+    @PostConstruct
+    void init() {
+        activeKey(RealmId.ERP);
+    }
+
+    private ActiveKey activeKey(RealmId realm) {
+        return active.computeIfAbsent(realm, r -> {
+            SigningKey key = keys.findActive(r).orElseGet(() -> create(r));
+            byte[] pkcs8 = cipher.decrypt(key.getEncryptedPrivateKey(), context(key.getKid()));
+            return new ActiveKey(key.getKid(), JwsSigner.privateKey(pkcs8));
+        });
+    }
+
+    private SigningKey create(RealmId realm) {
+        KeyPair pair = JwsSigner.generateKeyPair();
+        byte[] id = new byte[12];
+        random.nextBytes(id);
+        String kid = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        SigningKey key = new SigningKey(
+                kid,
+                realm,
+                JwsSigner.ALGORITHM,
+                pair.getPublic().getEncoded(),
+                cipher.encrypt(pair.getPrivate().getEncoded(), context(kid)),
+                Instant.now());
+        keys.add(key);
+        events.record(
+                realm, EventType.SIGNING_KEY_CREATED, null, null, "Token signing key " + kid + " (ES256) created.");
+        LOG.infof("ERPC0030: created token signing key %s (ES256) for realm %s", kid, realm);
+        return key;
+    }
+
+    private static String context(String kid) {
+        return "signing-key:" + kid;
+    }
+
+    /** Signs an RFC 9068 access token ({@code typ: at+jwt}) with the realm's active key. */
+    public String signAccessToken(RealmId realm, AccessTokenClaims claims) {
+        ActiveKey key = activeKey(realm);
+        String header = Json.createObjectBuilder()
+                .add("alg", JwsSigner.ALGORITHM)
+                .add("typ", "at+jwt")
+                .add("kid", key.kid())
+                .build()
+                .toString();
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        claims.sortedGroups().forEach(groups::add);
+        String payload = Json.createObjectBuilder()
+                .add("iss", claims.issuer())
+                .add("sub", claims.subject())
+                .add("aud", claims.audience())
+                .add("client_id", claims.clientId())
+                .add("scope", claims.scope())
+                .add("jti", claims.jwtId())
+                .add("iat", claims.issuedAt().getEpochSecond())
+                .add("exp", claims.expiresAt().getEpochSecond())
+                .add("groups", groups)
+                .build()
+                .toString();
+        return JwsSigner.sign(header, payload, key.privateKey());
+    }
+
+    /** The public key for a {@code kid}, if it is ours and still verifies. */
+    public Optional<PublicKey> verificationKey(String kid) {
+        if (kid == null || kid.length() > 64) {
+            return Optional.empty();
+        }
+        return verification.get(
+                kid,
+                k -> keys.findByKid(k)
+                        .filter(key -> key.isActive()
+                                || key.getRetiredAt().isAfter(Instant.now().minus(RETIRED_KEY_OVERLAP)))
+                        .map(key -> JwsSigner.publicKey(key.getPublicKey())));
+    }
+
+    /** The public keys of a realm that may still verify tokens, for JWKS (RFC 7517). */
+    public List<PublishedKey> publishedKeys(RealmId realm) {
+        activeKey(realm);
+        return keys.findVerifying(realm, Instant.now().minus(RETIRED_KEY_OVERLAP)).stream()
+                .map(k -> {
+                    String[] xy = JwsSigner.coordinates(JwsSigner.publicKey(k.getPublicKey()));
+                    return new PublishedKey(k.getKid(), k.getAlgorithm(), xy[0], xy[1]);
+                })
+                .toList();
+    }
+
+    /** A P-256 public key as JWKS publishes it. */
+    public record PublishedKey(String kid, String algorithm, String x, String y) {}
+}

@@ -1,0 +1,30 @@
+package de.erpconnect.domain.application;
+
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.User;
+import java.util.List;
+import java.util.Optional;
+
+/** Applications of one realm. */
+public interface ClientApplicationRepository {
+
+    Optional<ClientApplication> findById(RealmId realm, long id);
+
+    default ClientApplication getById(RealmId realm, long id) {
+        return findById(realm, id).orElseThrow(() -> new ApplicationNotFoundException(id));
+    }
+
+    Optional<ClientApplication> findByClientId(RealmId realm, ClientId clientId);
+
+    List<ClientApplication> search(RealmId realm, String query, int offset, int limit);
+
+    long count(RealmId realm, String query);
+
+    long countByUser(User user);
+
+    List<ClientApplication> findByUser(User user);
+
+    void add(ClientApplication application);
+
+    void remove(ClientApplication application);
+}

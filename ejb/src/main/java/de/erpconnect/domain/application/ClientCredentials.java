@@ -1,0 +1,39 @@
+package de.erpconnect.domain.application;
+
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.LoginName;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of what the token endpoint needs to authenticate a client and issue its
+ * tokens. Holds hashes only, so it may be cached.
+ */
+public record ClientCredentials(
+        RealmId realm,
+        ClientId clientId,
+        ClientType clientType,
+        boolean active,
+        String secretHash,
+        String previousSecretHash,
+        Instant previousSecretValidUntil,
+        LoginName user,
+        Set<Scope> scopes,
+        List<String> redirectUris,
+        int accessTokenSeconds,
+        int refreshTokenSeconds) {
+
+    /** Whether {@code rawSecret} is the current secret, or the previous one within its grace period. */
+    public boolean matchesSecret(String rawSecret, SecretHasher hasher, Instant now) {
+        if (rawSecret == null || secretHash == null) {
+            return false;
+        }
+        boolean current = hasher.matches(rawSecret, secretHash);
+        boolean previous = previousSecretHash != null
+                && previousSecretValidUntil != null
+                && now.isBefore(previousSecretValidUntil)
+                && hasher.matches(rawSecret, previousSecretHash);
+        return current | previous;
+    }
+}

@@ -1,0 +1,46 @@
+package de.erpconnect.domain.application;
+
+import de.erpconnect.domain.shared.InvalidInputException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The scopes of DESIGN §5; the wire name is what appears in {@code scope} parameters and tokens. */
+public enum Scope {
+    GRAPHQL("graphql"),
+    GRAPHQL_WRITE("graphql.write"),
+    OFFLINE_ACCESS("offline_access"),
+    ADMIN("admin");
+
+    private final String wireName;
+
+    Scope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Scope> find(String wireName) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
+    }
+
+    public static Scope fromWireName(String wireName) {
+        return find(wireName)
+                .orElseThrow(() -> new InvalidInputException(
+                        "scopes",
+                        "Unknown scope '" + wireName + "' (known: graphql, graphql.write, offline_access, admin)."));
+    }
+
+    /** Space-separated, in declaration order (RFC 6749 §3.3). */
+    public static String join(Set<Scope> scopes) {
+        return scopes.stream().sorted().map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    public static EnumSet<Scope> none() {
+        return EnumSet.noneOf(Scope.class);
+    }
+}

@@ -1,0 +1,87 @@
+package de.erpconnect.domain.event;
+
+import de.erpconnect.domain.shared.RealmId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One entry of the event log. Immutable once written. */
+@Entity
+@Table(name = "event_log")
+public class Event {
+
+    public static final int MESSAGE_MAX = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "realm", nullable = false, length = RealmId.MAX_LENGTH)
+    private RealmId realm;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false, length = 48)
+    private EventType type;
+
+    @Column(name = "actor", length = 100)
+    private String actor;
+
+    @Column(name = "remote_address", length = 64)
+    private String remoteAddress;
+
+    @Column(name = "message", nullable = false, length = MESSAGE_MAX)
+    private String message;
+
+    protected Event() {}
+
+    public Event(
+            RealmId realm, Instant occurredAt, EventType type, String actor, String remoteAddress, String message) {
+        this.realm = realm;
+        this.occurredAt = occurredAt;
+        this.type = type;
+        this.actor = truncate(actor, 100);
+        this.remoteAddress = truncate(remoteAddress, 64);
+        this.message = truncate(message, MESSAGE_MAX);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public RealmId getRealm() {
+        return realm;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public EventType getType() {
+        return type;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getRemoteAddress() {
+        return remoteAddress;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+}

@@ -1,0 +1,16 @@
+package de.erpconnect.domain.event;
+
+/** Kinds of event-log entries. */
+public enum EventType {
+    ADMIN_BOOTSTRAPPED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DELETED,
+    APPLICATION_CREATED,
+    APPLICATION_UPDATED,
+    APPLICATION_DELETED,
+    APPLICATION_SECRET_ROTATED,
+    SIGNING_KEY_CREATED,
+    CLIENT_AUTHENTICATION_FAILED,
+    LOGIN_FAILED
+}

@@ -1,0 +1,30 @@
+package de.erpconnect.domain.token;
+
+/** The error codes of RFC 6749 §5.2 (token endpoint) and §4.1.2.1 (authorization endpoint). */
+public enum OAuthError {
+    INVALID_REQUEST("invalid_request", 400),
+    INVALID_CLIENT("invalid_client", 401),
+    INVALID_GRANT("invalid_grant", 400),
+    UNAUTHORIZED_CLIENT("unauthorized_client", 400),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
+    INVALID_SCOPE("invalid_scope", 400),
+    ACCESS_DENIED("access_denied", 403),
+    SLOW_DOWN("slow_down", 429),
+    SERVER_ERROR("server_error", 500);
+
+    private final String code;
+    private final int httpStatus;
+
+    OAuthError(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

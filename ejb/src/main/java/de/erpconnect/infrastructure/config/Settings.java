@@ -1,0 +1,83 @@
+package de.erpconnect.infrastructure.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The deployment's settings, read once. Every value can come from an environment variable
+ * ({@code erpconnect.public-url} = {@code ERPCONNECT_PUBLIC_URL}) or a system property.
+ */
+@ApplicationScoped
+public class Settings {
+
+    static final String DEV_PUBLIC_URL = "https://localhost:8443";
+
+    @Inject
+    @ConfigProperty(name = "erpconnect.mode", defaultValue = "prod")
+    String modeName;
+
+    @Inject
+    @ConfigProperty(name = "erpconnect.public-url")
+    Optional<String> publicUrlValue;
+
+    @Inject
+    @ConfigProperty(name = "erpconnect.admin-password")
+    Optional<String> initialAdminPassword;
+
+    @Inject
+    @ConfigProperty(name = "erpconnect.credential-store", defaultValue = "erpconnect-keys.cs")
+    String credentialStoreFile;
+
+    private Mode mode;
+    private PublicUrl publicUrl;
+
+    @PostConstruct
+    void init() {
+        try {
+            mode = Mode.valueOf(modeName.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ERPCONNECT_MODE must be 'dev' or 'prod' (got '" + modeName + "').");
+        }
+        String url = publicUrlValue.filter(s -> !s.isBlank()).orElse(mode == Mode.DEV ? DEV_PUBLIC_URL : null);
+        publicUrl = PublicUrl.parse(url, mode);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public boolean isDev() {
+        return mode == Mode.DEV;
+    }
+
+    public PublicUrl publicUrl() {
+        return publicUrl;
+    }
+
+    /** The issuer of the ERP realm: the bare public URL (DESIGN §2). */
+    public String issuer() {
+        return publicUrl.value();
+    }
+
+    public Optional<String> initialAdminPassword() {
+        return initialAdminPassword.filter(s -> !s.isEmpty());
+    }
+
+    /** WildFly's {@code jboss.server.data.dir}: {@code ERPCONNECT_DATA_DIR} when started by our scripts. */
+    public Path dataDir() {
+        String dir = System.getProperty("jboss.server.data.dir");
+        if (dir == null) {
+            throw new IllegalStateException("jboss.server.data.dir is not set");
+        }
+        return Path.of(dir);
+    }
+
+    public Path credentialStore() {
+        return dataDir().resolve(credentialStoreFile);
+    }
+}

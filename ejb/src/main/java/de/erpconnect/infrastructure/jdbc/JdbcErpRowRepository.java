@@ -1,0 +1,118 @@
+package de.erpconnect.infrastructure.jdbc;
+
+import de.erpconnect.domain.erp.ErpRow;
+import de.erpconnect.domain.erp.ErpRowRepository;
+import de.erpconnect.domain.erp.FieldMeta;
+import de.erpconnect.domain.erp.IndexMeta;
+import de.erpconnect.domain.erp.RowCondition;
+import de.erpconnect.domain.erp.TableMeta;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/** The {@link ErpRowRepository} over the application datasource (joins the caller's JTA transaction). */
+@ApplicationScoped
+public class JdbcErpRowRepository implements ErpRowRepository {
+
+    /** Batches larger than this are split, to stay below every driver's parameter limit. */
+    static final int MAX_IN = 1000;
+
+    @Resource(lookup = "java:jboss/datasources/ErpConnectDS")
+    DataSource dataSource;
+
+    @Override
+    public List<ErpRow> select(TableMeta table, List<RowCondition> conditions, IndexMeta index, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(selectClause(table));
+        if (!conditions.isEmpty()) {
+            sql.append(" where ")
+                    .append(conditions.stream()
+                            .map(c -> c.field().column() + " " + c.operator().sql() + " ?")
+                            .collect(Collectors.joining(" and ")));
+        }
+        sql.append(orderBy(table, index)).append(" limit ? offset ?");
+        List<Object> params = new ArrayList<>();
+        conditions.forEach(c -> params.add(c.value()));
+        params.add(limit);
+        params.add(offset);
+        return query(table, sql.toString(), params);
+    }
+
+    @Override
+    public List<ErpRow> selectIn(TableMeta table, FieldMeta field, Collection<?> values, IndexMeta index) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<Object> all = new ArrayList<>(values);
+        List<ErpRow> rows = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += MAX_IN) {
+            List<Object> chunk = all.subList(from, Math.min(all.size(), from + MAX_IN));
+            String placeholders = chunk.stream().map(v -> "?").collect(Collectors.joining(","));
+            String sql = selectClause(table) + " where " + field.column() + " in (" + placeholders + ")"
+                    + orderBy(table, index);
+            rows.addAll(query(table, sql, chunk));
+        }
+        return rows;
+    }
+
+    private static String selectClause(TableMeta table) {
+        return "select " + table.fields().stream().map(FieldMeta::column).collect(Collectors.joining(", ")) + " from "
+                + table.sqlTable();
+    }
+
+    private static String orderBy(TableMeta table, IndexMeta index) {
+        return " order by "
+                + index.keyFields().stream()
+                        .map(f -> table.requireField(f).column())
+                        .collect(Collectors.joining(", "));
+    }
+
+    private List<ErpRow> query(TableMeta table, String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<ErpRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    int col = 1;
+                    for (FieldMeta f : table.fields()) {
+                        values.put(f.name(), read(rs, col++, f));
+                    }
+                    rows.add(new ErpRow(table, values));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading " + table.sqlTable() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object read(ResultSet rs, int col, FieldMeta f) throws SQLException {
+        Object value = switch (f.type()) {
+            case STRING, GUID -> rs.getString(col);
+            case INT -> rs.getInt(col);
+            case BIGINT -> rs.getLong(col);
+            case DECIMAL -> rs.getBigDecimal(col);
+            case BOOLEAN -> rs.getBoolean(col);
+            case DATE -> rs.getObject(col, java.time.LocalDate.class);
+            case TIMESTAMP -> {
+                Timestamp ts = rs.getTimestamp(col);
+                yield ts == null ? null : ts.toInstant();
+            }
+        };
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,102 @@
+package de.erpconnect.interfaces.http;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An {@code application/x-www-form-urlencoded} body decoded strictly for OAuth (RFC 6749 §3.2):
+ * UTF-8 only, malformed percent-escapes refused, a parameter may appear only once, and a parameter
+ * without a value counts as omitted.
+ */
+public final class FormParameters {
+
+    public static final int MAX_PARAMETERS = 32;
+
+    private final Map<String, String> values;
+
+    private FormParameters(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    public static FormParameters parse(byte[] body) {
+        String text = RequestBodies.decodeUtf8(body);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return new FormParameters(values);
+        }
+        String[] pairs = text.split("&", -1);
+        if (pairs.length > MAX_PARAMETERS) {
+            throw new BadRequestBodyException(400, "Too many parameters.");
+        }
+        for (String pair : pairs) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name.isEmpty()) {
+                throw new BadRequestBodyException(400, "A parameter has no name.");
+            }
+            if (values.containsKey(name)) {
+                throw new BadRequestBodyException(400, "The parameter '" + printable(name) + "' is repeated.");
+            }
+            values.put(name, value);
+        }
+        values.values().removeIf(String::isEmpty);
+        return new FormParameters(values);
+    }
+
+    private static String decode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new BadRequestBodyException(400, "The form body has a malformed %-escape.");
+                }
+                int hi = Character.digit(encoded.charAt(i + 1), 16);
+                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new BadRequestBodyException(400, "The form body has a malformed %-escape.");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        String decoded = RequestBodies.decodeUtf8(bytes.toByteArray());
+        if (decoded.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+            throw new BadRequestBodyException(400, "The form body contains control characters.");
+        }
+        return decoded;
+    }
+
+    /** URL-decodes one value of a Basic credential (RFC 6749 §2.3.1), with the same strictness. */
+    public static String decodeComponent(String encoded) {
+        return decode(encoded);
+    }
+
+    private static String printable(String name) {
+        String cut = name.length() > 40 ? name.substring(0, 40) : name;
+        return cut.replaceAll("[^A-Za-z0-9_.-]", "?");
+    }
+
+    public String get(String name) {
+        return values.get(name);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+}

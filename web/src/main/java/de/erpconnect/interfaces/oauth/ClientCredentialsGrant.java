@@ -1,0 +1,26 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.application.IssuedToken;
+import de.erpconnect.application.TokenService;
+import de.erpconnect.domain.application.ClientCredentials;
+import de.erpconnect.interfaces.http.FormParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The client credentials grant, RFC 6749 §4.4: a confidential client gets an access token whose
+ * subject is the application's user (Benutzer) — how a partner app that knows only URL, client id
+ * and secret connects. No refresh token is ever issued here (§4.4.3).
+ */
+@ApplicationScoped
+public class ClientCredentialsGrant {
+
+    static final String TYPE = "client_credentials";
+
+    @Inject
+    TokenService tokens;
+
+    IssuedToken handle(ClientCredentials client, FormParameters form) {
+        return tokens.issueForClientCredentials(client, ScopeParameter.parse(form.get("scope")));
+    }
+}

@@ -1,0 +1,48 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.domain.application.Scope;
+import de.erpconnect.infrastructure.config.Settings;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+
+/**
+ * Authorization server metadata (RFC 8414 §2, §3) at {@code /.well-known/oauth-authorization-server}.
+ * Every URL is built from {@code ERPCONNECT_PUBLIC_URL}, never from the request's Host header.
+ * It lists what the server supports today and grows with it.
+ */
+@Path("/oauth-authorization-server")
+public class DiscoveryEndpoint {
+
+    @Inject
+    Settings settings;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response metadata() {
+        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        Arrays.stream(Scope.values()).forEach(s -> scopes.add(s.wireName()));
+        return Response.ok(Json.createObjectBuilder()
+                        .add("issuer", settings.issuer())
+                        .add("token_endpoint", settings.publicUrl().resolve("/oauth2/token"))
+                        .add("jwks_uri", settings.publicUrl().resolve("/oauth2/jwks"))
+                        .add("grant_types_supported", Json.createArrayBuilder().add("client_credentials"))
+                        .add("response_types_supported", Json.createArrayBuilder())
+                        .add(
+                                "token_endpoint_auth_methods_supported",
+                                Json.createArrayBuilder()
+                                        .add("client_secret_basic")
+                                        .add("client_secret_post"))
+                        .add("scopes_supported", scopes)
+                        .build()
+                        .toString())
+                .header("Cache-Control", "public, max-age=300")
+                .build();
+    }
+}

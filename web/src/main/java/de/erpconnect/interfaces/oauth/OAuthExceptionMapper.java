@@ -1,0 +1,72 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.domain.token.OAuthError;
+import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.interfaces.http.BadRequestBodyException;
+import jakarta.json.Json;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/**
+ * The one mapping of failures to RFC 6749 §5.2 error responses: JSON {@code error} and
+ * {@code error_description}, {@code Cache-Control: no-store}, and for {@code invalid_client} a 401
+ * with a {@code WWW-Authenticate} challenge. No stack trace ever reaches the client.
+ */
+@Provider
+public class OAuthExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(OAuthExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof OAuthException e) {
+            return error(e.error(), e.getMessage());
+        }
+        if (failure instanceof BadRequestBodyException e) {
+            return build(e.status(), e.status() == 413 ? "invalid_request" : "invalid_request", e.getMessage());
+        }
+        if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            return build(status, "invalid_request", describe(status));
+        }
+        LOG.errorf(failure, "ERPC0100: unexpected failure at an OAuth endpoint");
+        return error(OAuthError.SERVER_ERROR, "The server could not handle the request.");
+    }
+
+    static Response error(OAuthError error, String description) {
+        Response response = build(error.httpStatus(), error.code(), description);
+        if (error == OAuthError.INVALID_CLIENT) {
+            return Response.fromResponse(response)
+                    .header("WWW-Authenticate", "Basic realm=\"ERP Connect\"")
+                    .build();
+        }
+        return response;
+    }
+
+    private static Response build(int status, String code, String description) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .entity(Json.createObjectBuilder()
+                        .add("error", code)
+                        .add("error_description", description)
+                        .build()
+                        .toString())
+                .build();
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "There is no such OAuth endpoint.";
+            case 405 -> "This HTTP method is not allowed here.";
+            case 406 -> "This endpoint answers application/json only.";
+            case 415 -> "The request body must be application/x-www-form-urlencoded.";
+            default -> "The request is invalid.";
+        };
+    }
+}

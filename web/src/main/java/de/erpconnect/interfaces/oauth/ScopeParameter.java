@@ -1,0 +1,33 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.domain.application.Scope;
+import de.erpconnect.domain.token.OAuthError;
+import de.erpconnect.domain.token.OAuthException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The {@code scope} parameter (RFC 6749 §3.3): space-delimited, case-sensitive scope tokens. */
+final class ScopeParameter {
+
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+    private ScopeParameter() {}
+
+    static Set<Scope> parse(String raw) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        if (raw == null) {
+            return scopes;
+        }
+        for (String token : raw.split(" ", -1)) {
+            if (!SCOPE_TOKEN.matcher(token).matches()) {
+                throw new OAuthException(OAuthError.INVALID_SCOPE, "The scope parameter is malformed.");
+            }
+            scopes.add(Scope.find(token)
+                    .orElseThrow(() -> new OAuthException(
+                            OAuthError.INVALID_SCOPE,
+                            "Unknown scope '" + token.replaceAll("[^A-Za-z0-9_.:-]", "?") + "'.")));
+        }
+        return scopes;
+    }
+}

@@ -1,0 +1,24 @@
+package de.erpconnect.interfaces.rest;
+
+import de.erpconnect.interfaces.rest.applications.ApplicationsResource;
+import de.erpconnect.interfaces.rest.events.EventsResource;
+import de.erpconnect.interfaces.rest.users.UsersResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The REST APIs under {@code /api}; classes listed so that this API keeps its own providers. */
+@ApplicationPath("/api")
+public class AdminApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                UsersResource.class,
+                ApplicationsResource.class,
+                EventsResource.class,
+                ProblemMapper.class,
+                StrictJson.class,
+                RequestChecks.class);
+    }
+}

@@ -1,0 +1,118 @@
+package de.erpconnect.interfaces.rest;
+
+import de.erpconnect.domain.shared.BusinessException;
+import de.erpconnect.interfaces.http.BadRequestBodyException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The one mapping of failures to RFC 9457 problem JSON for the admin API. Business exceptions
+ * map by category; unreadable bodies to 400/413; anything unexpected to a 500 whose detail only
+ * names an incident id that the server log also carries. No stack trace reaches the client.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof BusinessException e) {
+            return switch (e.category()) {
+                case INVALID ->
+                    Problem.response(400, "invalid-input", "Invalid input", e.getMessage(), e.fieldErrors());
+                case NOT_FOUND -> Problem.response(404, "not-found", "Not found", e.getMessage(), List.of());
+                case CONFLICT -> Problem.response(409, "conflict", "Conflict", e.getMessage(), List.of());
+                case FORBIDDEN -> Problem.response(403, "forbidden", "Forbidden", e.getMessage(), List.of());
+            };
+        }
+        if (cause instanceof BadRequestBodyException e) {
+            return Problem.response(
+                    e.status(),
+                    e.status() == 413 ? "body-too-large" : "malformed-body",
+                    e.status() == 413 ? "Request body too large" : "Malformed request body",
+                    e.getMessage(),
+                    List.of());
+        }
+        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+            return Problem.response(400, "malformed-body", "Malformed request body", jsonDetail(cause), List.of());
+        }
+        if (cause instanceof EJBAccessException) {
+            return Problem.response(403, "forbidden", "Forbidden", "This operation needs the role 'admin'.", List.of());
+        }
+        if (cause instanceof OptimisticLockException) {
+            return Problem.response(
+                    409,
+                    "conflict",
+                    "Conflict",
+                    "The record was changed at the same time; reload and retry.",
+                    List.of());
+        }
+        if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            Response response = Problem.response(status, "http-" + status, reason(status), detail(status), List.of());
+            if (e instanceof NotAllowedException) {
+                return Response.fromResponse(response)
+                        .allow(e.getResponse().getAllowedMethods())
+                        .build();
+            }
+            return response;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(failure, "ERPC0101: unexpected failure in the admin API, incident %s", incident);
+        return Problem.response(
+                500,
+                "internal",
+                "Internal error",
+                "The server could not handle the request (incident " + incident + ").",
+                List.of());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof EJBException || t instanceof ProcessingException && t.getCause() != null)
+                && t.getCause() != null
+                && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof jakarta.persistence.PersistenceException && t.getCause() instanceof OptimisticLockException) {
+            return t.getCause();
+        }
+        return t;
+    }
+
+    private static String jsonDetail(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("Unrecognized") || message.contains("unknown") || message.contains("Unknown")) {
+            return "The request body has a field this resource does not know.";
+        }
+        return "The request body is not valid JSON for this resource (check field names and types).";
+    }
+
+    private static String reason(int status) {
+        Response.Status s = Response.Status.fromStatusCode(status);
+        return s == null ? "Client error" : s.getReasonPhrase();
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 404 -> "There is no such resource.";
+            case 405 -> "This HTTP method is not allowed on this resource.";
+            case 406 -> "This resource answers application/json.";
+            case 415 -> "The request body must be application/json.";
+            default -> "The request was not understood.";
+        };
+    }
+}

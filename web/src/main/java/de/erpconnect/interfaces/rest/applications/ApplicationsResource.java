@@ -1,0 +1,84 @@
+package de.erpconnect.interfaces.rest.applications;
+
+import de.erpconnect.application.ApplicationCommand;
+import de.erpconnect.application.ApplicationService;
+import de.erpconnect.application.ApplicationView;
+import de.erpconnect.application.Page;
+import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.SecretRotationCommand;
+import de.erpconnect.interfaces.rest.Locations;
+import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /api/admin/applications}. The create and secret-rotation responses are the only ones
+ * that contain a client secret; they are marked {@code no-store}.
+ */
+@Path("/admin/applications")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationsResource {
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    Locations locations;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ApplicationCommand command) {
+        ApplicationView created = applications.create(command);
+        return Response.created(locations.of("/api/admin/applications", String.valueOf(created.id())))
+                .header("Cache-Control", "no-store")
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    public Page<ApplicationView> list(
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("q") String query) {
+        return applications.list(
+                query, PageRequest.of(QueryValues.optionalInt("page", page), QueryValues.optionalInt("size", size)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApplicationView get(@PathParam("id") String id) {
+        return applications.get(QueryValues.id(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApplicationView update(@PathParam("id") String id, ApplicationCommand command) {
+        return applications.update(QueryValues.id(id), command);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        applications.delete(QueryValues.id(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rotateSecret(@PathParam("id") String id, SecretRotationCommand command) {
+        return Response.ok(applications.rotateSecret(
+                        QueryValues.id(id), command == null ? new SecretRotationCommand(null) : command))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

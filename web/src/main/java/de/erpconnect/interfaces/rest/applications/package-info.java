@@ -1,0 +1,2 @@
+/** Admin REST twin of "ANWENDUNGEN VERWALTEN": {@code /api/admin/applications}. */
+package de.erpconnect.interfaces.rest.applications;

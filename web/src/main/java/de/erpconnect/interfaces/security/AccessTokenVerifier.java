@@ -1,0 +1,170 @@
+package de.erpconnect.interfaces.security;
+
+import de.erpconnect.application.SigningKeys;
+import de.erpconnect.infrastructure.config.Settings;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies our own RFC 9068 access tokens (DESIGN §6): the header must say {@code typ: at+jwt},
+ * {@code alg: ES256} and a {@code kid} from our key table (no HTTP fetch of our own JWKS);
+ * MP-JWT's {@link JWTParser} then checks signature, issuer, audience and expiry (no clock skew:
+ * one issuer, one clock). A verify costs ~2 ms, and partner apps reuse a token for many requests,
+ * so verified tokens are cached by SHA-256 until they expire — the raw token is never kept.
+ */
+@ApplicationScoped
+public class AccessTokenVerifier {
+
+    static final int MAX_TOKEN_LENGTH = 8192;
+    static final int MAX_CACHED = 50_000;
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    Settings settings;
+
+    private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, JWTAuthContextInfo> contexts = new ConcurrentHashMap<>();
+
+    public VerifiedToken verify(String token) throws InvalidTokenException {
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("The access token is malformed.");
+        }
+        String key = sha256(token);
+        long now = System.currentTimeMillis() / 1000;
+        VerifiedToken cached = verified.get(key);
+        if (cached != null) {
+            if (now < cached.expiresAtEpochSecond()) {
+                return cached;
+            }
+            verified.remove(key);
+            throw new InvalidTokenException("The access token expired.");
+        }
+        VerifiedToken fresh = verifyUncached(token);
+        if (verified.size() >= MAX_CACHED) {
+            verified.values().removeIf(t -> t.expiresAtEpochSecond() <= now);
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear();
+            }
+        }
+        verified.put(key, fresh);
+        return fresh;
+    }
+
+    private VerifiedToken verifyUncached(String token) throws InvalidTokenException {
+        JsonObject header = header(token);
+        if (!"at+jwt".equals(stringOrNull(header, "typ"))) {
+            throw new InvalidTokenException("The token is not an access token (typ must be at+jwt).");
+        }
+        if (!"ES256".equals(stringOrNull(header, "alg"))) {
+            throw new InvalidTokenException("The token's algorithm is not accepted.");
+        }
+        String kid = stringOrNull(header, "kid");
+        PublicKey publicKey = Optional.ofNullable(kid)
+                .flatMap(signingKeys::verificationKey)
+                .orElseThrow(() -> new InvalidTokenException("The token was not signed by this server."));
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token, contexts.computeIfAbsent(kid, k -> context(publicKey)));
+        } catch (ParseException e) {
+            throw new InvalidTokenException(describe(e));
+        }
+        String subject = jwt.getSubject();
+        String clientId = claimString(jwt, "client_id");
+        String scope = claimString(jwt, "scope");
+        if (subject == null || clientId == null || scope == null) {
+            throw new InvalidTokenException("The access token lacks sub, client_id or scope.");
+        }
+        Set<String> scopes =
+                Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new VerifiedToken(jwt, subject, clientId, scopes, jwt.getExpirationTime());
+    }
+
+    private static String claimString(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof JsonString js) {
+            return js.getString();
+        }
+        return value instanceof String str ? str : null;
+    }
+
+    private JWTAuthContextInfo context(PublicKey key) {
+        JWTAuthContextInfo ctx = new JWTAuthContextInfo(key, settings.issuer());
+        ctx.setExpectedAudience(Set.of(settings.issuer()));
+        ctx.setSignatureAlgorithm(SignatureAlgorithm.ES256);
+        ctx.setClockSkew(0);
+        ctx.setRequiredClaims(Set.of("sub", "exp", "iat", "jti", "client_id", "scope"));
+        return ctx;
+    }
+
+    private static String describe(ParseException e) {
+        String detail = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        if (detail.contains("Expiration Time")) {
+            return "The access token expired.";
+        }
+        if (detail.contains("signature")) {
+            return "The token's signature is invalid.";
+        }
+        if (detail.contains("Issuer")) {
+            return "The token was issued by another issuer.";
+        }
+        if (detail.contains("Audience")) {
+            return "The token is meant for another audience.";
+        }
+        return "The access token is invalid.";
+    }
+
+    private static JsonObject header(String token) throws InvalidTokenException {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            throw new InvalidTokenException("The access token is malformed.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(
+                new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        } catch (IllegalArgumentException | JsonException | ClassCastException e) {
+            throw new InvalidTokenException("The access token is malformed.");
+        }
+    }
+
+    private static String stringOrNull(JsonObject o, String name) {
+        return o.containsKey(name) && o.get(name).getValueType() == jakarta.json.JsonValue.ValueType.STRING
+                ? o.getString(name)
+                : null;
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package de.erpconnect.interfaces.security;
+
+import de.erpconnect.application.AuthenticationService;
+import de.erpconnect.application.CallerState;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the authentication by path (DESIGN §10 "WAR security", verified on WildFly 39):
+ * <ul>
+ *   <li>{@code /graphql}, {@code /api/*}: bearer tokens of our own issuer; {@code /api/admin/*}
+ *       also HTTP Basic for scripts. Sessions are ignored there, so there is no CSRF surface.
+ *   <li>{@code /admin/*}, {@code /oauth2/authorize}, {@code /graphiql}: FORM login with a session.
+ *   <li>everything else ({@code /oauth2/token}, JWKS, discovery): left to the application, which
+ *       authenticates OAuth clients itself.
+ * </ul>
+ * Roles always come from the live user row, never from the token's {@code groups} (DESIGN §6).
+ * It wins over SmallRye's own MP-JWT mechanism bean as an {@code @Alternative} with priority.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION + 100)
+@ApplicationScoped
+public class MultiAuthMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_LOGIN = "de.erpconnect.login";
+    static final String SESSION_SAVED_URL = "de.erpconnect.savedUrl";
+    static final String LOGIN_PAGE = "/login.html";
+    static final String LOGIN_ERROR_PAGE = "/login.html?error=1";
+    static final String BASIC_REALM = "ERP Connect";
+
+    @Inject
+    AccessTokenVerifier verifier;
+
+    @Inject
+    AuthenticationService authentication;
+
+    @Inject
+    IdentityCache basicCache;
+
+    @Inject
+    RemoteAddresses remoteAddresses;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String authorization = request.getHeader("Authorization");
+        boolean graphql = path.equals("/graphql") || path.startsWith("/graphql/");
+        boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin");
+        if (graphql || path.startsWith("/api/")) {
+            if (startsWithIgnoreCase(authorization, "Bearer ")) {
+                return bearer(authorization.substring(7).trim(), graphql, response, context);
+            }
+            if (adminApi && startsWithIgnoreCase(authorization, "Basic ")) {
+                return basic(authorization.substring(6).trim(), request, response, context);
+            }
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            return unauthorized(response, adminApi, null, "Authentication is required.");
+        }
+        if (path.equals("/j_security_check") && "POST".equals(request.getMethod())) {
+            return formLogin(request, context);
+        }
+        if (path.startsWith("/admin/")
+                || path.equals("/admin")
+                || path.equals("/oauth2/authorize")
+                || path.equals("/graphiql")) {
+            return page(request, context);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(
+            String token, boolean graphql, HttpServletResponse response, HttpMessageContext context) {
+        VerifiedToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidTokenException e) {
+            return unauthorized(response, false, "invalid_token", e.getMessage());
+        }
+        Optional<CallerState> caller = authentication.bearerCaller(verified.subject(), verified.clientId());
+        if (caller.isEmpty()) {
+            return unauthorized(
+                    response, false, "invalid_token", "The token's user or application is deactivated or deleted.");
+        }
+        if (graphql) {
+            if (!caller.get().mayUseGraphql()) {
+                return unauthorized(response, false, "invalid_token", "The user has no GraphQL access.");
+            }
+            if (!verified.hasScope("graphql")) {
+                return forbidden(response, "insufficient_scope", "The token lacks the scope 'graphql'.");
+            }
+        }
+        Set<String> roles = new HashSet<>(caller.get().roles());
+        if (!verified.hasScope("admin")) {
+            roles.remove("admin");
+        }
+        return context.notifyContainerAboutLogin(verified.jwt(), roles);
+    }
+
+    private AuthenticationStatus basic(
+            String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized(response, true, null, "The Basic credentials are malformed.");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return unauthorized(response, true, null, "The Basic credentials are malformed.");
+        }
+        String login = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        String known = basicCache.find(login, password);
+        Optional<CallerState> caller;
+        if (known != null) {
+            caller = authentication.activeCaller(known);
+        } else {
+            caller = authentication.verifyPassword(login, password, remoteAddresses.of(request));
+            caller.ifPresent(c -> basicCache.remember(login, password, c.login()));
+        }
+        if (caller.isEmpty()) {
+            return unauthorized(response, true, null, "The user name or password is wrong.");
+        }
+        return context.notifyContainerAboutLogin(
+                caller.get().login(), caller.get().roles());
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
+        String login = request.getParameter("j_username");
+        String password = request.getParameter("j_password");
+        Optional<CallerState> caller = login == null || password == null
+                ? Optional.empty()
+                : authentication.verifyPassword(login, password, remoteAddresses.of(request));
+        if (caller.isEmpty()) {
+            return context.redirect(request.getContextPath() + LOGIN_ERROR_PAGE);
+        }
+        HttpSession old = request.getSession(false);
+        String saved = old == null ? null : (String) old.getAttribute(SESSION_SAVED_URL);
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.removeAttribute(SESSION_SAVED_URL);
+        session.setAttribute(SESSION_LOGIN, caller.get().login());
+        return context.redirect(saved != null ? saved : request.getContextPath() + "/admin/");
+    }
+
+    private AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        String login = session == null ? null : (String) session.getAttribute(SESSION_LOGIN);
+        if (login != null) {
+            Optional<CallerState> caller = authentication.activeCaller(login);
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(
+                        caller.get().login(), caller.get().roles());
+            }
+            session.invalidate();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        String query = request.getQueryString();
+        request.getSession(true)
+                .setAttribute(SESSION_SAVED_URL, request.getRequestURI() + (query == null ? "" : "?" + query));
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    /** RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge and a small JSON body. */
+    private static AuthenticationStatus unauthorized(
+            HttpServletResponse response, boolean offerBasic, String error, String description) {
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"" + BASIC_REALM + "\"");
+        if (error != null) {
+            challenge
+                    .append(", error=\"")
+                    .append(error)
+                    .append("\", error_description=\"")
+                    .append(description.replace("\"", "'"))
+                    .append('"');
+        }
+        response.setHeader("WWW-Authenticate", challenge.toString());
+        if (offerBasic) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\", charset=\"UTF-8\"");
+        }
+        return sendJson(
+                response, HttpServletResponse.SC_UNAUTHORIZED, error == null ? "unauthorized" : error, description);
+    }
+
+    private static AuthenticationStatus forbidden(HttpServletResponse response, String error, String description) {
+        response.setHeader(
+                "WWW-Authenticate",
+                "Bearer realm=\"" + BASIC_REALM + "\", error=\"" + error + "\", error_description=\""
+                        + description.replace("\"", "'") + "\"");
+        return sendJson(response, HttpServletResponse.SC_FORBIDDEN, error, description);
+    }
+
+    private static AuthenticationStatus sendJson(
+            HttpServletResponse response, int status, String error, String description) {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("error", error)
+                            .add("error_description", description)
+                            .build()
+                            .toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}
