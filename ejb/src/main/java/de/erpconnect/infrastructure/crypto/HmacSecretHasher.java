@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -25,13 +26,24 @@ public class HmacSecretHasher implements SecretHasher, ClientCredentialsFactory 
     @Inject
     MasterKeys keys;
 
+    private SecretKey pepper;
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    public HmacSecretHasher() {}
+
+    /** A hasher with a given pepper, outside the container (tests, tools). */
+    public static HmacSecretHasher withPepper(SecretKey pepper) {
+        HmacSecretHasher hasher = new HmacSecretHasher();
+        hasher.pepper = pepper;
+        return hasher;
+    }
 
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.pepper().getEncoded(), "HmacSHA256"));
+            SecretKey key = pepper != null ? pepper : keys.pepper();
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

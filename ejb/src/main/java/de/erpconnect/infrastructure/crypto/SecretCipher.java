@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,7 +26,17 @@ public class SecretCipher {
     @Inject
     MasterKeys keys;
 
+    private SecretKey key;
     private final SecureRandom random = new SecureRandom();
+
+    public SecretCipher() {}
+
+    /** A cipher with a given key, outside the container (tests, tools). */
+    public static SecretCipher withKey(SecretKey key) {
+        SecretCipher cipher = new SecretCipher();
+        cipher.key = key;
+        return cipher;
+    }
 
     public byte[] encrypt(byte[] plaintext, String context) {
         try {
@@ -60,6 +71,6 @@ public class SecretCipher {
     }
 
     private SecretKeySpec aesKey() {
-        return new SecretKeySpec(keys.master().getEncoded(), "AES");
+        return new SecretKeySpec((key != null ? key : keys.master()).getEncoded(), "AES");
     }
 }

@@ -67,7 +67,9 @@ public class TokenEndpoint {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "Only one Authorization header is allowed.");
         }
         ClientCredentials client = clientAuthenticator.authenticate(
-                authorization == null ? null : authorization.get(0), form, remoteAddresses.of(request));
+                authorization == null || authorization.isEmpty() ? null : authorization.get(0),
+                form,
+                remoteAddresses.of(request));
         IssuedToken token = clientCredentials.handle(client, form);
         return Response.ok(Json.createObjectBuilder()
                         .add("access_token", token.accessToken())

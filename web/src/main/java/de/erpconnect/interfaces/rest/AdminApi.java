@@ -19,6 +19,7 @@ public class AdminApi extends Application {
                 EventsResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
+                StrictJsonReader.class,
                 RequestChecks.class);
     }
 }

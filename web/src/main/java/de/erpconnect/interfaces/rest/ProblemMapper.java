@@ -80,15 +80,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 List.of());
     }
 
+    /** The meaningful exception: ours if one is in the cause chain (EJB and reader wrappers removed). */
     private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof EJBException || t instanceof ProcessingException && t.getCause() != null)
-                && t.getCause() != null
-                && t.getCause() != t) {
-            t = t.getCause();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BusinessException
+                    || t instanceof BadRequestBodyException
+                    || t instanceof OptimisticLockException
+                    || t instanceof EJBAccessException) {
+                return t;
+            }
         }
-        if (t instanceof jakarta.persistence.PersistenceException && t.getCause() instanceof OptimisticLockException) {
-            return t.getCause();
+        Throwable t = failure;
+        while ((t instanceof EJBException || t instanceof ProcessingException) && t.getCause() != null) {
+            t = t.getCause();
         }
         return t;
     }

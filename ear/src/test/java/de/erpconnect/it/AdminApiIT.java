@@ -1,0 +1,278 @@
+package de.erpconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin REST contract of DESIGN §10: shapes, status codes, problem JSON, and bad input. */
+@ExtendWith(ArquillianExtension.class)
+class AdminApiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ItEnv.ear();
+    }
+
+    private static JsonObject assertProblem(Http.Res r, int status) {
+        assertEquals(status, r.status(), r.body());
+        assertEquals("application/problem+json", r.header("Content-Type"));
+        JsonObject p = r.json();
+        assertEquals(status, p.getInt("status"));
+        assertTrue(p.getString("type").startsWith("urn:erpconnect:problem:"), p.toString());
+        assertFalse(p.getString("title").isEmpty());
+        assertFalse(p.getString("detail").isEmpty());
+        assertFalse(r.body().contains("Exception"), "no exception names reach the client: " + r.body());
+        assertFalse(r.body().contains("\tat "), "no stack trace: " + r.body());
+        return p;
+    }
+
+    private static String userJson(String login, String password) {
+        return "{\"login\":\"" + login + "\",\"displayName\":\"Anna Berg\",\"password\":\"" + password
+                + "\",\"active\":true,\"graphqlAccess\":true,\"alwaysLogin\":true,\"roles\":[\"user\"],"
+                + "\"permissions\":{\"tblAddresses\":[\"read\",\"create\",\"modify\"]},\"protectedFields\":[\"fldKredLimit\"]}";
+    }
+
+    @Test
+    void createsAUserAsTheContractSays() {
+        String login = Fixtures.unique("anna");
+        Http.Res r =
+                Http.json("POST", "/api/admin/users", Http.admin(), userJson(login, Secrets.note("Geheim!" + login)));
+        assertEquals(201, r.status(), r.body());
+        assertEquals(ItEnv.issuer() + "/api/admin/users/" + login, r.header("Location"));
+        JsonObject u = r.json();
+        assertEquals(login, u.getString("login"));
+        assertEquals("Anna Berg", u.getString("displayName"));
+        assertTrue(u.getBoolean("active") && u.getBoolean("graphqlAccess") && u.getBoolean("alwaysLogin"));
+        assertEquals("[\"user\"]", u.getJsonArray("roles").toString());
+        assertEquals(
+                "{\"tblAddresses\":[\"read\",\"create\",\"modify\"]}",
+                u.getJsonObject("permissions").toString());
+        assertEquals("[\"fldKredLimit\"]", u.getJsonArray("protectedFields").toString());
+        assertFalse(r.body().toLowerCase().contains("password"), r.body());
+
+        Http.Res get = Http.get("/api/admin/users/" + login, Http.admin());
+        assertEquals(200, get.status());
+        assertEquals(u.getString("login"), get.json().getString("login"));
+
+        Http.Res list = Http.get("/api/admin/users?q=" + login + "&page=0&size=5", Http.admin());
+        assertEquals(200, list.status(), list.body());
+        assertEquals(1, list.json().getInt("total"));
+        assertEquals(login, list.json().getJsonArray("items").getJsonObject(0).getString("login"));
+    }
+
+    @Test
+    void putWithoutPasswordKeepsItAndActiveFalseDeactivates() {
+        String login = Fixtures.graphqlUser();
+        Fixtures.put("/api/admin/users/" + login, "{\"displayName\":\"Neu\",\"active\":false}");
+        JsonObject u = Http.get("/api/admin/users/" + login, Http.admin()).json();
+        assertEquals("Neu", u.getString("displayName"));
+        assertFalse(u.getBoolean("active"));
+        Fixtures.put("/api/admin/users/" + login, "{\"active\":true}");
+        JsonObject app = Fixtures.application(login, List.of("graphql"), null);
+        Fixtures.token(app);
+    }
+
+    @Test
+    void thePasswordPolicyNamesEveryBrokenRule() {
+        Http.Res r = Http.json("POST", "/api/admin/users", Http.admin(), userJson(Fixtures.unique("p"), "kurz"));
+        JsonObject p = assertProblem(r, 400);
+        List<String> messages = p.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .peek(e -> assertEquals("password", e.getString("field")))
+                .map(e -> e.getString("message"))
+                .toList();
+        assertEquals(
+                List.of(
+                        "The password must have at least 8 characters.",
+                        "The password must contain an upper-case letter.",
+                        "The password must contain a special character."),
+                messages);
+    }
+
+    @Test
+    void alwaysLoginCannotBeClearedWhileGraphqlAccessIsOn() {
+        String login = Fixtures.graphqlUser();
+        Http.Res r = Http.json("PUT", "/api/admin/users/" + login, Http.admin(), "{\"alwaysLogin\":false}");
+        JsonObject p = assertProblem(r, 400);
+        assertEquals("alwaysLogin", p.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertTrue(Http.get("/api/admin/users/" + login, Http.admin()).json().getBoolean("alwaysLogin"));
+    }
+
+    @Test
+    void duplicatesMissingRecordsAndReferencedUsersAreClear() {
+        String login = Fixtures.graphqlUser();
+        assertProblem(Http.json("POST", "/api/admin/users", Http.admin(), userJson(login, "Geheim!2026x")), 409);
+        assertProblem(Http.get("/api/admin/users/" + Fixtures.unique("nobody"), Http.admin()), 404);
+        assertProblem(Http.get("/api/admin/applications/999999999", Http.admin()), 404);
+        assertProblem(Http.get("/api/admin/applications/abc", Http.admin()), 400);
+        Fixtures.application(login, List.of("graphql"), null);
+        assertProblem(Http.delete("/api/admin/users/" + login, Http.admin()), 409);
+        assertEquals(200, Http.get("/api/admin/users/" + login, Http.admin()).status(), "nothing was deleted");
+    }
+
+    @Test
+    void usersWithoutApplicationsCanBeDeleted() {
+        String login = Fixtures.graphqlUser();
+        assertEquals(204, Http.delete("/api/admin/users/" + login, Http.admin()).status());
+        assertProblem(Http.get("/api/admin/users/" + login, Http.admin()), 404);
+    }
+
+    @Test
+    void applicationsShowTheirSecretOnlyOnce() {
+        String user = Fixtures.graphqlUser();
+        JsonObject app = Fixtures.application(user, List.of("graphql", "graphql.write"), null);
+        assertTrue(app.getString("clientSecret").length() >= 43, "≥ 256 bits");
+        assertTrue(app.getString("clientId").startsWith("ec-"));
+        assertEquals("OWN", app.getString("kind"));
+        assertEquals("CONFIDENTIAL", app.getString("clientType"));
+        assertEquals(300, app.getInt("accessTokenSeconds"));
+        assertEquals(86400, app.getInt("refreshTokenSeconds"));
+
+        Http.Res get = Http.get("/api/admin/applications/" + app.getInt("id"), Http.admin());
+        assertEquals(200, get.status());
+        assertFalse(get.json().containsKey("clientSecret"), get.body());
+        assertFalse(get.body().contains(app.getString("clientSecret")));
+        Http.Res list = Http.get("/api/admin/applications?size=200", Http.admin());
+        assertEquals(200, list.status());
+        assertTrue(list.json().getInt("total") >= 1);
+        assertFalse(list.body().contains("clientSecret"), "the overview shows no secret");
+    }
+
+    @Test
+    void redirectUrisAreValidatedWithAClearMessage() {
+        String user = Fixtures.graphqlUser();
+        Http.Res r = Http.json(
+                "POST",
+                "/api/admin/applications",
+                Http.admin(),
+                "{\"name\":\"X\",\"user\":\"" + user + "\",\"scopes\":[\"graphql\"],"
+                        + "\"redirectUris\":[\"https://*.example.com/cb\"]}");
+        JsonObject p = assertProblem(r, 400);
+        assertEquals("redirectUris", p.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertTrue(
+                p.getJsonArray("errors").getJsonObject(0).getString("message").contains("Wildcards"));
+
+        Http.Res ip = Http.json(
+                "POST",
+                "/api/admin/applications",
+                Http.admin(),
+                "{\"name\":\"X\",\"user\":\"" + user + "\",\"scopes\":[\"graphql\"],"
+                        + "\"redirectUris\":[\"http://10.0.0.1/cb\"]}");
+        assertProblem(ip, 400);
+        assertProblem(
+                Http.json(
+                        "POST",
+                        "/api/admin/applications",
+                        Http.admin(),
+                        "{\"name\":\"X\",\"user\":\"" + user + "\",\"scopes\":[\"admin\",\"graphql\"]}"),
+                400);
+    }
+
+    @Test
+    void badInputIsA4xxAndChangesNothing() {
+        long before = Http.get("/api/admin/users?size=1", Http.admin()).json().getInt("total");
+        assertProblem(Http.json("POST", "/api/admin/users", Http.admin(), "{\"login\":"), 400);
+        assertProblem(Http.json("POST", "/api/admin/users", Http.admin(), "[1,2]"), 400);
+        assertProblem(
+                Http.json(
+                        "POST",
+                        "/api/admin/users",
+                        Http.admin(),
+                        "{\"login\":\"x\",\"displayName\":\"X\",\"password\":\"Geheim!2026\",\"isAdmin\":true}"),
+                400);
+        assertProblem(
+                Http.json(
+                        "POST",
+                        "/api/admin/users",
+                        Http.admin(),
+                        "{\"login\":\"x\",\"displayName\":\"X\",\"password\":\"Geheim!2026\",\"active\":\"ja\"}"),
+                400);
+        assertProblem(
+                Http.json(
+                        "POST",
+                        "/api/admin/users",
+                        Http.admin(),
+                        "{\"login\":\"' OR 1=1 --\",\"displayName\":\"X\",\"password\":\"Geheim!2026\"}"),
+                400);
+        assertProblem(
+                Http.json(
+                        "POST",
+                        "/api/admin/users",
+                        Http.admin(),
+                        "{\"login\":\"${jndi:ldap://evil.example/a}\",\"displayName\":\"X\",\"password\":\"Geheim!2026\"}"),
+                400);
+        assertProblem(
+                Http.bytes(
+                        "POST",
+                        "/api/admin/users",
+                        Http.admin(),
+                        "application/json",
+                        "{\"login\":\"x\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1)),
+                400);
+        assertProblem(
+                Http.json("POST", "/api/admin/users", Http.admin(), "{\"displayName\":\"" + "x".repeat(70_000) + "\"}"),
+                413);
+        assertProblem(Http.bytes("POST", "/api/admin/users", Http.admin(), "text/plain", "x".getBytes()), 415);
+        assertProblem(Http.get("/api/admin/users?sort=login", Http.admin()), 400);
+        assertProblem(Http.get("/api/admin/users?size=100000", Http.admin()), 400);
+        assertProblem(Http.get("/api/admin/users?page=eins", Http.admin()), 400);
+        assertProblem(Http.json("POST", "/api/admin/users", Http.admin(), ""), 400);
+        long after = Http.get("/api/admin/users?size=1", Http.admin()).json().getInt("total");
+        assertEquals(before, after, "no user was created by bad input");
+    }
+
+    @Test
+    void authenticationAndRolesOfTheAdminApi() {
+        Http.Res none = Http.get("/api/admin/users", null);
+        assertEquals(401, none.status());
+        List<String> challenges = none.headerValues("WWW-Authenticate");
+        assertTrue(challenges.contains("Bearer realm=\"ERP Connect\""), challenges.toString());
+        assertTrue(
+                challenges.stream().anyMatch(c -> c.startsWith("Basic realm=\"ERP Connect\"")), challenges.toString());
+
+        assertEquals(
+                401,
+                Http.get("/api/admin/users", Http.basic("admin", "wrong-Passw0rd!"))
+                        .status());
+        String plain = Fixtures.graphqlUser();
+        assertEquals(
+                403,
+                Http.get("/api/admin/users", Http.basic(plain, Fixtures.PASSWORD + plain))
+                        .status());
+        assertEquals(200, Http.get("/api/admin/users", Http.admin()).status());
+    }
+
+    @Test
+    void theEventLogRecordsAdministration() {
+        String login = Fixtures.graphqlUser();
+        Http.Res r = Http.get("/api/admin/events?type=USER_CREATED&q=" + login, Http.admin());
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, r.json().getInt("total"));
+        JsonObject e = r.json().getJsonArray("items").getJsonObject(0);
+        assertEquals("admin", e.getString("actor"));
+        assertEquals("User '" + login + "' created.", e.getString("message"));
+        assertProblem(Http.get("/api/admin/events?type=NOPE", Http.admin()), 400);
+    }
+
+    @Test
+    void adminsAreAlsoAcceptedWithMapsOfRightsForAnyKnownTable() {
+        Http.Res r = Http.json(
+                "POST",
+                "/api/admin/users",
+                Http.admin(),
+                "{\"login\":\"" + Fixtures.unique("t") + "\",\"displayName\":\"T\",\"password\":\""
+                        + Secrets.note("Geheim!2026t") + "\",\"permissions\":{\"tblNope\":[\"read\"]}}");
+        assertProblem(r, 400);
+        Map<String, List<String>> ok = Map.of("tblProducts", List.of("read", "delete"));
+        Fixtures.user(ok, List.of("user"));
+    }
+}
