@@ -82,7 +82,7 @@ trap 'rm -f "$batch_file"' EXIT
     echo "stop-embedded-server"
 } > "$batch_file"
 
-JAVA_OPTS="-Djboss.server.base.dir=$BASE_DIR -Djboss.server.data.dir=$DATA_DIR -Djboss.server.log.dir=$BASE_DIR/log" \
+JAVA_OPTS="-Djboss.server.base.dir=$BASE_DIR -Djboss.server.data.dir=$DATA_DIR -Djboss.server.log.dir=$BASE_DIR/configure-log" \
     "$JBOSS_HOME/bin/jboss-cli.sh" --file="$batch_file" >"$BASE_DIR/configure.log" 2>&1 || {
         echo "WildFly configuration failed, see $BASE_DIR/configure.log:" >&2
         tail -20 "$BASE_DIR/configure.log" >&2

@@ -51,6 +51,18 @@ class SecretLeakIT {
                 secrets.size(), log.length(), database.length());
     }
 
+    @Test
+    void noRequestOfTheSuiteFailedUnexpectedly() throws Exception {
+        List<String> unexpected = serverLogs()
+                .lines()
+                .filter(l -> l.contains("ERPC0100")
+                        || l.contains("ERPC0101")
+                        || l.contains("UT005023")
+                        || l.contains("SRGQL012000"))
+                .toList();
+        assertEquals(List.of(), unexpected, "unexpected failures (500s) in the server log");
+    }
+
     private static String serverLogs() throws Exception {
         StringBuilder all = new StringBuilder();
         Path logDir = ItEnv.baseDir().resolve("log");

@@ -66,7 +66,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin");
         if (graphql || path.startsWith("/api/")) {
             if (startsWithIgnoreCase(authorization, "Bearer ")) {
-                return bearer(authorization.substring(7).trim(), graphql, response, context);
+                return bearer(authorization.substring(7).trim(), graphql, request, response, context);
             }
             if (adminApi && startsWithIgnoreCase(authorization, "Basic ")) {
                 return basic(authorization.substring(6).trim(), request, response, context);
@@ -74,7 +74,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            return unauthorized(response, adminApi, null, "Authentication is required.");
+            return unauthorized(request, response, adminApi, null, "Authentication is required.");
         }
         if (path.equals("/j_security_check") && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
@@ -89,24 +89,32 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus bearer(
-            String token, boolean graphql, HttpServletResponse response, HttpMessageContext context) {
+            String token,
+            boolean graphql,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
         VerifiedToken verified;
         try {
             verified = verifier.verify(token);
         } catch (InvalidTokenException e) {
-            return unauthorized(response, false, "invalid_token", e.getMessage());
+            return unauthorized(request, response, false, "invalid_token", e.getMessage());
         }
         Optional<CallerState> caller = authentication.bearerCaller(verified.subject(), verified.clientId());
         if (caller.isEmpty()) {
             return unauthorized(
-                    response, false, "invalid_token", "The token's user or application is deactivated or deleted.");
+                    request,
+                    response,
+                    false,
+                    "invalid_token",
+                    "The token's user or application is deactivated or deleted.");
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {
-                return unauthorized(response, false, "invalid_token", "The user has no GraphQL access.");
+                return unauthorized(request, response, false, "invalid_token", "The user has no GraphQL access.");
             }
             if (!verified.hasScope("graphql")) {
-                return forbidden(response, "insufficient_scope", "The token lacks the scope 'graphql'.");
+                return forbidden(request, response, "insufficient_scope", "The token lacks the scope 'graphql'.");
             }
         }
         Set<String> roles = new HashSet<>(caller.get().roles());
@@ -122,11 +130,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(response, true, null, "The Basic credentials are malformed.");
+            return unauthorized(request, response, true, null, "The Basic credentials are malformed.");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            return unauthorized(response, true, null, "The Basic credentials are malformed.");
+            return unauthorized(request, response, true, null, "The Basic credentials are malformed.");
         }
         String login = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
@@ -139,7 +147,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             caller.ifPresent(c -> basicCache.remember(login, password, c.login()));
         }
         if (caller.isEmpty()) {
-            return unauthorized(response, true, null, "The user name or password is wrong.");
+            return unauthorized(request, response, true, null, "The user name or password is wrong.");
         }
         return context.notifyContainerAboutLogin(
                 caller.get().login(), caller.get().roles());
@@ -186,7 +194,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     /** RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge and a small JSON body. */
     private static AuthenticationStatus unauthorized(
-            HttpServletResponse response, boolean offerBasic, String error, String description) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            boolean offerBasic,
+            String error,
+            String description) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"" + BASIC_REALM + "\"");
         if (error != null) {
             challenge
@@ -201,19 +213,24 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             response.addHeader("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\", charset=\"UTF-8\"");
         }
         return sendJson(
-                response, HttpServletResponse.SC_UNAUTHORIZED, error == null ? "unauthorized" : error, description);
+                request,
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                error == null ? "unauthorized" : error,
+                description);
     }
 
-    private static AuthenticationStatus forbidden(HttpServletResponse response, String error, String description) {
+    private static AuthenticationStatus forbidden(
+            HttpServletRequest request, HttpServletResponse response, String error, String description) {
         response.setHeader(
                 "WWW-Authenticate",
                 "Bearer realm=\"" + BASIC_REALM + "\", error=\"" + error + "\", error_description=\""
                         + description.replace("\"", "'") + "\"");
-        return sendJson(response, HttpServletResponse.SC_FORBIDDEN, error, description);
+        return sendJson(request, response, HttpServletResponse.SC_FORBIDDEN, error, description);
     }
 
     private static AuthenticationStatus sendJson(
-            HttpServletResponse response, int status, String error, String description) {
+            HttpServletRequest request, HttpServletResponse response, int status, String error, String description) {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
@@ -225,7 +242,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                             .add("error_description", description)
                             .build()
                             .toString());
-            response.flushBuffer();
+            // Reading the (size-limited) request body and closing the response completes the
+            // exchange, so Undertow does not try to send its own error page over this answer.
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            response.getWriter().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
