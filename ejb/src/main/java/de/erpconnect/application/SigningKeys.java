@@ -7,16 +7,19 @@ import de.erpconnect.domain.token.SigningKey;
 import de.erpconnect.domain.token.SigningKeyRepository;
 import de.erpconnect.infrastructure.crypto.JwsSigner;
 import de.erpconnect.infrastructure.crypto.SecretCipher;
+import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -36,6 +39,7 @@ import org.jboss.logging.Logger;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
@@ -51,23 +55,44 @@ public class SigningKeys {
     @Inject
     EventLog events;
 
-    private record ActiveKey(String kid, PrivateKey privateKey) {}
+    private record ActiveKey(String kid, JwsSigner signer) {}
 
     private final Map<RealmId, ActiveKey> active = new ConcurrentHashMap<>();
     private final ExpiringCache<String, PublicKey> verification = new ExpiringCache<>(60_000, 1_000);
     private final SecureRandom random = new SecureRandom();
 
+    @Resource
+    SessionContext session;
+
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void init() {
-        activeKey(RealmId.ERP);
+        active.put(RealmId.ERP, load(RealmId.ERP));
     }
 
+    /**
+     * The realm's active key from memory; signing runs without a transaction (it is the token
+     * endpoint's hot path), so a realm's first key is created through {@link #activate}.
+     */
     private ActiveKey activeKey(RealmId realm) {
-        return active.computeIfAbsent(realm, r -> {
-            SigningKey key = keys.findActive(r).orElseGet(() -> create(r));
-            byte[] pkcs8 = cipher.decrypt(key.getEncryptedPrivateKey(), context(key.getKid()));
-            return new ActiveKey(key.getKid(), JwsSigner.privateKey(pkcs8));
-        });
+        ActiveKey key = active.get(realm);
+        if (key == null) {
+            session.getBusinessObject(SigningKeys.class).activate(realm);
+            key = active.get(realm);
+        }
+        return key;
+    }
+
+    /** Loads, or creates and stores, the realm's active signing key. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void activate(RealmId realm) {
+        active.computeIfAbsent(realm, this::load);
+    }
+
+    private ActiveKey load(RealmId realm) {
+        SigningKey key = keys.findActive(realm).orElseGet(() -> create(realm));
+        byte[] pkcs8 = cipher.decrypt(key.getEncryptedPrivateKey(), context(key.getKid()));
+        return new ActiveKey(key.getKid(), JwsSigner.of(JwsSigner.privateKey(pkcs8)));
     }
 
     private SigningKey create(RealmId realm) {
@@ -96,15 +121,17 @@ public class SigningKeys {
     /** Signs an RFC 9068 access token ({@code typ: at+jwt}) with the realm's active key. */
     public String signAccessToken(RealmId realm, AccessTokenClaims claims) {
         ActiveKey key = activeKey(realm);
-        String header = Json.createObjectBuilder()
+        String header = Jsonp.JSON
+                .createObjectBuilder()
                 .add("alg", JwsSigner.ALGORITHM)
                 .add("typ", "at+jwt")
                 .add("kid", key.kid())
                 .build()
                 .toString();
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = Jsonp.JSON.createArrayBuilder();
         claims.sortedGroups().forEach(groups::add);
-        String payload = Json.createObjectBuilder()
+        String payload = Jsonp.JSON
+                .createObjectBuilder()
                 .add("iss", claims.issuer())
                 .add("sub", claims.subject())
                 .add("aud", claims.audience())
@@ -116,7 +143,7 @@ public class SigningKeys {
                 .add("groups", groups)
                 .build()
                 .toString();
-        return JwsSigner.sign(header, payload, key.privateKey());
+        return key.signer().sign(header, payload);
     }
 
     /** The public key for a {@code kid}, if it is ours and still verifies. */

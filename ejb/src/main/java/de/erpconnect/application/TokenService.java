@@ -9,9 +9,12 @@ import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.AccessTokenClaims;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.domain.token.ScopeParameter;
 import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -49,13 +52,15 @@ public class TokenService {
     @Inject
     EventLog events;
 
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: a shared SecureRandom serializes the token endpoint. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     /**
      * Authenticates a client (RFC 6749 §2.3): a confidential client by its secret; a public client
      * is only identified and must not send one. Every failure is the same {@code invalid_client},
      * so the answer does not tell whether a client id exists.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientCredentials authenticateClient(String clientId, String secret, String remoteAddress) {
         Optional<ClientCredentials> found = clients.find(RealmId.ERP, clientId);
         Instant now = Instant.now();
@@ -80,8 +85,16 @@ public class TokenService {
         return found.get();
     }
 
-    /** The client credentials grant (RFC 6749 §4.4): a token for the application's user, never a refresh token. */
-    public IssuedToken issueForClientCredentials(ClientCredentials client, Set<Scope> requested) {
+    /**
+     * The client credentials grant (RFC 6749 §4.4): authenticates the client and issues a token for
+     * the application's user, never a refresh token. One call, no transaction: nothing is written
+     * on success, and this is the hottest path of the server.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IssuedToken issueForClientCredentials(
+            String clientId, String secret, String scopeParameter, String remoteAddress) {
+        ClientCredentials client = authenticateClient(clientId, secret, remoteAddress);
+        Set<Scope> requested = ScopeParameter.parse(scopeParameter);
         if (client.clientType() != ClientType.CONFIDENTIAL) {
             throw new OAuthException(
                     OAuthError.UNAUTHORIZED_CLIENT, "Public clients cannot use the client_credentials grant.");
@@ -144,7 +157,7 @@ public class TokenService {
 
     private String newJwtId() {
         byte[] id = new byte[16];
-        random.nextBytes(id);
+        RANDOM.get().nextBytes(id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 

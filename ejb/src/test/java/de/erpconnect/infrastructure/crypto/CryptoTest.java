@@ -41,7 +41,7 @@ class CryptoTest {
     @Test
     void es256SignaturesAreRawRsAndVerify() throws Exception {
         KeyPair pair = JwsSigner.generateKeyPair();
-        String jws = JwsSigner.sign("{\"alg\":\"ES256\"}", "{\"sub\":\"anna\"}", pair.getPrivate());
+        String jws = JwsSigner.of(pair.getPrivate()).sign("{\"alg\":\"ES256\"}", "{\"sub\":\"anna\"}");
         String[] parts = jws.split("\\.");
         assertEquals(3, parts.length);
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
@@ -51,6 +51,16 @@ class CryptoTest {
         verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(verifier.verify(signature));
         assertEquals("{\"sub\":\"anna\"}", new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        verifier.initVerify(JwsSigner.generateKeyPair().getPublic());
+        verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertFalse(verifier.verify(signature), "another key does not verify it");
+    }
+
+    @Test
+    void noncesAreDeterministicPerRfc6979() {
+        JwsSigner signer = JwsSigner.of(JwsSigner.generateKeyPair().getPrivate());
+        assertEquals(signer.sign("{}", "{\"a\":1}"), signer.sign("{}", "{\"a\":1}"));
+        assertFalse(signer.sign("{}", "{\"a\":1}").equals(signer.sign("{}", "{\"a\":2}")));
     }
 
     @Test

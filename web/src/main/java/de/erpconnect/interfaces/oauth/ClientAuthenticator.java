@@ -1,28 +1,23 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.TokenService;
-import de.erpconnect.domain.application.ClientCredentials;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Client authentication at the token endpoint (RFC 6749 §2.3): {@code client_secret_basic}
+ * Reads the client authentication of a token request (RFC 6749 §2.3): {@code client_secret_basic}
  * (credentials form-urlencoded, then Base64, §2.3.1) or {@code client_secret_post}; a public
- * client only names itself with {@code client_id}. Using two methods at once is refused.
+ * client only names itself with {@code client_id}. Using two methods at once is refused. The
+ * secret is checked by the grant's service call, so that a token costs one call.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
 
-    @Inject
-    TokenService tokens;
-
-    public ClientCredentials authenticate(String authorization, FormParameters form, String remoteAddress) {
+    public PresentedClient presented(String authorization, FormParameters form) {
         String clientId;
         String secret;
         if (authorization != null) {
@@ -48,7 +43,7 @@ public class ClientAuthenticator {
                 throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication is required.");
             }
         }
-        return tokens.authenticateClient(clientId, secret, remoteAddress);
+        return new PresentedClient(clientId, secret);
     }
 
     private static String[] decodeBasic(String encoded) {

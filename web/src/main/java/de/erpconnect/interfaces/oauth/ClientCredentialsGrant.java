@@ -2,7 +2,6 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.IssuedToken;
 import de.erpconnect.application.TokenService;
-import de.erpconnect.domain.application.ClientCredentials;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ public class ClientCredentialsGrant {
     @Inject
     TokenService tokens;
 
-    IssuedToken handle(ClientCredentials client, FormParameters form) {
-        return tokens.issueForClientCredentials(client, ScopeParameter.parse(form.get("scope")));
+    IssuedToken handle(PresentedClient client, FormParameters form, String remoteAddress) {
+        return tokens.issueForClientCredentials(client.clientId(), client.secret(), form.get("scope"), remoteAddress);
     }
 }

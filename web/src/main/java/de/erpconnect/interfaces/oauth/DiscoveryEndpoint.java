@@ -2,8 +2,8 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.domain.application.Scope;
 import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,17 +26,21 @@ public class DiscoveryEndpoint {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = Jsonp.JSON.createArrayBuilder();
         Arrays.stream(Scope.values()).forEach(s -> scopes.add(s.wireName()));
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(Jsonp.JSON
+                        .createObjectBuilder()
                         .add("issuer", settings.issuer())
                         .add("token_endpoint", settings.publicUrl().resolve("/oauth2/token"))
                         .add("jwks_uri", settings.publicUrl().resolve("/oauth2/jwks"))
-                        .add("grant_types_supported", Json.createArrayBuilder().add("client_credentials"))
-                        .add("response_types_supported", Json.createArrayBuilder())
+                        .add(
+                                "grant_types_supported",
+                                Jsonp.JSON.createArrayBuilder().add("client_credentials"))
+                        .add("response_types_supported", Jsonp.JSON.createArrayBuilder())
                         .add(
                                 "token_endpoint_auth_methods_supported",
-                                Json.createArrayBuilder()
+                                Jsonp.JSON
+                                        .createArrayBuilder()
                                         .add("client_secret_basic")
                                         .add("client_secret_post"))
                         .add("scopes_supported", scopes)

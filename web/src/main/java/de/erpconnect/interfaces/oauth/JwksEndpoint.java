@@ -2,8 +2,8 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.SigningKeys;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,10 +21,11 @@ public class JwksEndpoint {
     @GET
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
     public Response jwks() {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = Jsonp.JSON.createArrayBuilder();
         signingKeys
                 .publishedKeys(RealmId.ERP)
-                .forEach(k -> keys.add(Json.createObjectBuilder()
+                .forEach(k -> keys.add(Jsonp.JSON
+                        .createObjectBuilder()
                         .add("kty", "EC")
                         .add("crv", "P-256")
                         .add("kid", k.kid())
@@ -32,7 +33,11 @@ public class JwksEndpoint {
                         .add("alg", k.algorithm())
                         .add("x", k.x())
                         .add("y", k.y())));
-        return Response.ok(Json.createObjectBuilder().add("keys", keys).build().toString())
+        return Response.ok(Jsonp.JSON
+                        .createObjectBuilder()
+                        .add("keys", keys)
+                        .build()
+                        .toString())
                 .header("Cache-Control", "public, max-age=300")
                 .build();
     }

@@ -2,8 +2,8 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,7 +52,8 @@ public class OAuthExceptionMapper implements ExceptionMapper<Throwable> {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
-                .entity(Json.createObjectBuilder()
+                .entity(Jsonp.JSON
+                        .createObjectBuilder()
                         .add("error", code)
                         .add("error_description", description)
                         .build()

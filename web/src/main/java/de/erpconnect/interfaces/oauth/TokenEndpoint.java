@@ -1,14 +1,13 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.IssuedToken;
-import de.erpconnect.domain.application.ClientCredentials;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.http.RequestBodies;
 import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -66,12 +65,11 @@ public class TokenEndpoint {
         if (authorization != null && authorization.size() > 1) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "Only one Authorization header is allowed.");
         }
-        ClientCredentials client = clientAuthenticator.authenticate(
-                authorization == null || authorization.isEmpty() ? null : authorization.get(0),
-                form,
-                remoteAddresses.of(request));
-        IssuedToken token = clientCredentials.handle(client, form);
-        return Response.ok(Json.createObjectBuilder()
+        PresentedClient client = clientAuthenticator.presented(
+                authorization == null || authorization.isEmpty() ? null : authorization.get(0), form);
+        IssuedToken token = clientCredentials.handle(client, form, remoteAddresses.of(request));
+        return Response.ok(Jsonp.JSON
+                        .createObjectBuilder()
                         .add("access_token", token.accessToken())
                         .add("token_type", "Bearer")
                         .add("expires_in", token.expiresIn())

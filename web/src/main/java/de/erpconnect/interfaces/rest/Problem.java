@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.rest;
 
 import de.erpconnect.domain.shared.FieldError;
-import jakarta.json.Json;
+import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -15,15 +15,16 @@ public final class Problem {
     private Problem() {}
 
     public static Response response(int status, String type, String title, String detail, List<FieldError> errors) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.JSON
+                .createObjectBuilder()
                 .add("type", "urn:erpconnect:problem:" + type)
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e ->
-                    list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(
+                    Jsonp.JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", list);
         }
         return Response.status(status)

@@ -2,7 +2,7 @@ package de.erpconnect.interfaces.rest;
 
 import de.erpconnect.domain.shared.FieldError;
 import de.erpconnect.domain.shared.InvalidInputException;
-import jakarta.json.Json;
+import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -53,7 +53,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new InputStreamReader(entityStream, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = Jsonp.JSON.createReader(new InputStreamReader(entityStream, StandardCharsets.UTF_8))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidInputException("body", "The request body is not well-formed JSON.");

@@ -2,13 +2,13 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.SigningKeys;
 import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.infrastructure.json.Jsonp;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -145,7 +145,7 @@ public class AccessTokenVerifier {
         if (dot <= 0) {
             throw new InvalidTokenException("The access token is malformed.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonException | ClassCastException e) {

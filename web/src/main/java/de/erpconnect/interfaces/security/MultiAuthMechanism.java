@@ -2,12 +2,12 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.AuthenticationService;
 import de.erpconnect.application.CallerState;
+import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -237,7 +237,8 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         response.setHeader("Cache-Control", "no-store");
         try {
             response.getWriter()
-                    .write(Json.createObjectBuilder()
+                    .write(Jsonp.JSON
+                            .createObjectBuilder()
                             .add("error", error)
                             .add("error_description", description)
                             .build()

@@ -1,20 +1,18 @@
-package de.erpconnect.interfaces.oauth;
+package de.erpconnect.domain.token;
 
 import de.erpconnect.domain.application.Scope;
-import de.erpconnect.domain.token.OAuthError;
-import de.erpconnect.domain.token.OAuthException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The {@code scope} parameter (RFC 6749 §3.3): space-delimited, case-sensitive scope tokens. */
-final class ScopeParameter {
+public final class ScopeParameter {
 
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
     private ScopeParameter() {}
 
-    static Set<Scope> parse(String raw) {
+    public static Set<Scope> parse(String raw) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         if (raw == null) {
             return scopes;
