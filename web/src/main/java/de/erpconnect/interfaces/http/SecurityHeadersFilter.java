@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.http;
 
 import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,9 @@ import java.io.IOException;
 
 /**
  * Headers every response carries (DESIGN §11): pages cannot be framed (CSP
- * {@code frame-ancestors 'none'}), no MIME sniffing, no referrer; HSTS in production.
+ * {@code frame-ancestors 'none'}), no MIME sniffing, no referrer. In production, HSTS, and a
+ * plain-HTTP request is redirected to the same path under the public https URL (a request that a
+ * trusted proxy forwarded from https, {@code X-Forwarded-Proto: https}, counts as secure).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -22,6 +25,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Inject
     Settings settings;
 
+    @Inject
+    RemoteAddresses remoteAddresses;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -30,6 +36,14 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         if (!settings.isDev()) {
+            if (!request.isSecure() && !remoteAddresses.forwardedFromHttps(request)) {
+                String query = request.getQueryString();
+                response.setStatus(308);
+                response.setHeader(
+                        "Location",
+                        settings.publicUrl().resolve(request.getRequestURI() + (query == null ? "" : "?" + query)));
+                return;
+            }
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         chain.doFilter(request, response);

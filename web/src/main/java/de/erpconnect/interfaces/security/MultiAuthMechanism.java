@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.AuthenticationService;
 import de.erpconnect.application.CallerState;
+import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,9 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     RemoteAddresses remoteAddresses;
+
+    @Inject
+    Settings settings;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -160,7 +164,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 ? Optional.empty()
                 : authentication.verifyPassword(login, password, remoteAddresses.of(request));
         if (caller.isEmpty()) {
-            return context.redirect(request.getContextPath() + LOGIN_ERROR_PAGE);
+            return context.redirect(absolute(LOGIN_ERROR_PAGE));
         }
         HttpSession old = request.getSession(false);
         String saved = old == null ? null : (String) old.getAttribute(SESSION_SAVED_URL);
@@ -169,7 +173,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession();
         session.removeAttribute(SESSION_SAVED_URL);
         session.setAttribute(SESSION_LOGIN, caller.get().login());
-        return context.redirect(saved != null ? saved : request.getContextPath() + "/admin/");
+        return context.redirect(absolute(saved != null ? saved : "/admin/"));
     }
 
     private AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context) {
@@ -189,7 +193,12 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         String query = request.getQueryString();
         request.getSession(true)
                 .setAttribute(SESSION_SAVED_URL, request.getRequestURI() + (query == null ? "" : "?" + query));
-        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        return context.redirect(absolute(LOGIN_PAGE));
+    }
+
+    /** Redirect targets are absolute URLs under ERPCONNECT_PUBLIC_URL, never built from the Host header. */
+    private String absolute(String path) {
+        return settings.publicUrl().resolve(path);
     }
 
     /** RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge and a small JSON body. */

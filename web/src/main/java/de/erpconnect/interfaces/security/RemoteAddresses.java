@@ -33,6 +33,12 @@ public class RemoteAddresses {
         return trusted;
     }
 
+    /** Whether a trusted proxy says the client spoke https to it. */
+    public boolean forwardedFromHttps(HttpServletRequest request) {
+        return trusted().contains(request.getRemoteAddr())
+                && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
