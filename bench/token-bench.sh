@@ -31,16 +31,9 @@ echo "== signature algorithms (single thread) =="
 java -cp "$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)" \
     "$ROOT/bench/SignatureBench.java"
 
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-offset=""
-for candidate in 500 600 700 800 900 1000; do
-    busy=0
-    for base in 8080 8443 9990 9993 8009 4712 4713; do
-        if port_taken $((base + candidate)); then busy=1; break; fi
-    done
-    if [ $busy -eq 0 ]; then offset=$candidate; break; fi
-done
-[ -n "$offset" ] || { echo "no free ports" >&2; exit 1; }
+. "$ROOT/tools/free-ports.sh"
+free_port_offset 500 600 700 800 900 1000
+offset=$PORT_OFFSET
 PORT=$((8080 + offset))
 URL="http://127.0.0.1:$PORT"
 

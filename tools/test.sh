@@ -25,20 +25,10 @@ if ! psql -h 127.0.0.1 -U postgres -d test -Atc 'select 1' >/dev/null 2>&1; then
     exit 1
 fi
 
-# Free ports for the test server: the first offset at which none of WildFly's ports is taken.
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-offset=""
-for candidate in 100 200 300 400 500 600 700 800 900; do
-    busy=0
-    for base in 8080 8443 9990 9993 8009 4712 4713; do
-        if port_taken $((base + candidate)); then busy=1; break; fi
-    done
-    if [ $busy -eq 0 ]; then offset=$candidate; break; fi
-done
-if [ -z "$offset" ]; then
-    echo "No free port range for the test server (tried offsets 100..900)." >&2
-    exit 1
-fi
+# Free ports for the test server.
+. "$ROOT/tools/free-ports.sh"
+free_port_offset 100 200 300 400 500 600 700 800 900
+offset=$PORT_OFFSET
 PORTS=(-Dit.port.offset="$offset" -Dit.port.http=$((8080 + offset)) -Dit.port.mgmt=$((9990 + offset)))
 echo "Test server ports: http $((8080 + offset)), management $((9990 + offset))"
 

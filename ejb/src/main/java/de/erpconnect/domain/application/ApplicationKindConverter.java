@@ -1,19 +1,13 @@
 package de.erpconnect.domain.application;
 
-import jakarta.persistence.AttributeConverter;
+import de.erpconnect.domain.shared.TextValueConverter;
 import jakarta.persistence.Converter;
 
 /** Stores an {@link ApplicationKind} as text. */
 @Converter
-public class ApplicationKindConverter implements AttributeConverter<ApplicationKind, String> {
+public class ApplicationKindConverter extends TextValueConverter<ApplicationKind> {
 
-    @Override
-    public String convertToDatabaseColumn(ApplicationKind kind) {
-        return kind == null ? null : kind.value();
-    }
-
-    @Override
-    public ApplicationKind convertToEntityAttribute(String value) {
-        return value == null ? null : new ApplicationKind(value);
+    public ApplicationKindConverter() {
+        super(ApplicationKind::value, ApplicationKind::new);
     }
 }

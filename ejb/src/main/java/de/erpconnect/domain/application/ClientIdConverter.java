@@ -1,19 +1,13 @@
 package de.erpconnect.domain.application;
 
-import jakarta.persistence.AttributeConverter;
+import de.erpconnect.domain.shared.TextValueConverter;
 import jakarta.persistence.Converter;
 
 /** Stores a {@link ClientId} as text. */
 @Converter
-public class ClientIdConverter implements AttributeConverter<ClientId, String> {
+public class ClientIdConverter extends TextValueConverter<ClientId> {
 
-    @Override
-    public String convertToDatabaseColumn(ClientId id) {
-        return id == null ? null : id.value();
-    }
-
-    @Override
-    public ClientId convertToEntityAttribute(String value) {
-        return value == null ? null : new ClientId(value);
+    public ClientIdConverter() {
+        super(ClientId::value, ClientId::new);
     }
 }

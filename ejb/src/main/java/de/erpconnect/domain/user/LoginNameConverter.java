@@ -1,19 +1,13 @@
 package de.erpconnect.domain.user;
 
-import jakarta.persistence.AttributeConverter;
+import de.erpconnect.domain.shared.TextValueConverter;
 import jakarta.persistence.Converter;
 
 /** Stores a {@link LoginName} as its lower-case text. */
 @Converter
-public class LoginNameConverter implements AttributeConverter<LoginName, String> {
+public class LoginNameConverter extends TextValueConverter<LoginName> {
 
-    @Override
-    public String convertToDatabaseColumn(LoginName login) {
-        return login == null ? null : login.value();
-    }
-
-    @Override
-    public LoginName convertToEntityAttribute(String value) {
-        return value == null ? null : new LoginName(value);
+    public LoginNameConverter() {
+        super(LoginName::value, LoginName::new);
     }
 }

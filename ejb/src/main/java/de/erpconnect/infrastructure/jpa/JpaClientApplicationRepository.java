@@ -8,14 +8,15 @@ import de.erpconnect.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Applications in JPA. */
 @ApplicationScoped
 public class JpaClientApplicationRepository implements ClientApplicationRepository {
+
+    private static final RealmSearch<ClientApplication> SEARCH =
+            new RealmSearch<>(ClientApplication.class, "lower(e.name) like :q escape '\\'", "e.id");
 
     @PersistenceContext(unitName = "erpconnect")
     EntityManager em;
@@ -39,31 +40,12 @@ public class JpaClientApplicationRepository implements ClientApplicationReposito
 
     @Override
     public List<ClientApplication> search(RealmId realm, String query, int offset, int limit) {
-        TypedQuery<ClientApplication> q = em.createQuery(
-                        "select a from ClientApplication a where a.realm = :realm" + filter(query) + " order by a.id",
-                        ClientApplication.class)
-                .setParameter("realm", realm);
-        bindFilter(q, query);
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return SEARCH.page(em, realm, query, offset, limit);
     }
 
     @Override
     public long count(RealmId realm, String query) {
-        TypedQuery<Long> q = em.createQuery(
-                        "select count(a) from ClientApplication a where a.realm = :realm" + filter(query), Long.class)
-                .setParameter("realm", realm);
-        bindFilter(q, query);
-        return q.getSingleResult();
-    }
-
-    private static String filter(String query) {
-        return query == null || query.isBlank() ? "" : " and lower(a.name) like :q escape '\\'";
-    }
-
-    private static void bindFilter(TypedQuery<?> q, String query) {
-        if (query != null && !query.isBlank()) {
-            q.setParameter("q", Like.contains(query.toLowerCase(Locale.ROOT)));
-        }
+        return SEARCH.count(em, realm, query);
     }
 
     @Override

@@ -8,14 +8,17 @@ import de.erpconnect.domain.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Users in JPA. */
 @ApplicationScoped
 public class JpaUserRepository implements UserRepository {
+
+    private static final RealmSearch<User> SEARCH = new RealmSearch<>(
+            User.class,
+            "lower(cast(e.login as String)) like :q escape '\\' or lower(e.displayName) like :q escape '\\'",
+            "e.login");
 
     @PersistenceContext(unitName = "erpconnect")
     EntityManager em;
@@ -31,32 +34,12 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public List<User> search(RealmId realm, String query, int offset, int limit) {
-        TypedQuery<User> q = em.createQuery(
-                        "select u from User u where u.realm = :realm" + filter(query) + " order by u.login", User.class)
-                .setParameter("realm", realm);
-        bindFilter(q, query);
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return SEARCH.page(em, realm, query, offset, limit);
     }
 
     @Override
     public long count(RealmId realm, String query) {
-        TypedQuery<Long> q = em.createQuery(
-                        "select count(u) from User u where u.realm = :realm" + filter(query), Long.class)
-                .setParameter("realm", realm);
-        bindFilter(q, query);
-        return q.getSingleResult();
-    }
-
-    private static String filter(String query) {
-        return query == null || query.isBlank()
-                ? ""
-                : " and (lower(cast(u.login as String)) like :q escape '\\' or lower(u.displayName) like :q escape '\\')";
-    }
-
-    private static void bindFilter(TypedQuery<?> q, String query) {
-        if (query != null && !query.isBlank()) {
-            q.setParameter("q", Like.contains(query.toLowerCase(Locale.ROOT)));
-        }
+        return SEARCH.count(em, realm, query);
     }
 
     @Override
