@@ -43,7 +43,7 @@ cp "$ROOT/ear/target/erpconnect.ear" "$BASE_DIR/deployments/"
 ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')!a"
 ERPCONNECT_MODE=dev ERPCONNECT_PUBLIC_URL="http://localhost:$PORT" ERPCONNECT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     ERPCONNECT_DEMO_DATA=true JAVA_OPTS="-Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-}" \
-    "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE_DIR" -Djboss.server.data.dir="$DATA_DIR" \
+    LAUNCH_JBOSS_IN_BACKGROUND=1 "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE_DIR" -Djboss.server.data.dir="$DATA_DIR" \
     -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 -bmanagement 127.0.0.1 >"$BASE_DIR/console.log" 2>&1 &
 SERVER_PID=$!
 cleanup() {

@@ -31,7 +31,7 @@ mkdir -p "$ERPCONNECT_DATA_DIR"
 rm -f "$BASE_DIR"/deployments/erpconnect.ear*
 cp "$ROOT/ear/target/erpconnect.ear" "$BASE_DIR/deployments/"
 
-"$JBOSS_HOME/bin/standalone.sh" \
+LAUNCH_JBOSS_IN_BACKGROUND=1 "$JBOSS_HOME/bin/standalone.sh" \
     -Djboss.server.base.dir="$BASE_DIR" \
     -Djboss.server.data.dir="$ERPCONNECT_DATA_DIR" \
     -Djboss.socket.binding.port-offset="$PORT_OFFSET" \
