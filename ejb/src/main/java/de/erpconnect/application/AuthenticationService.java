@@ -53,7 +53,7 @@ public class AuthenticationService {
             ok = false;
         }
         if (!ok || !user.get().canLogIn()) {
-            events.recordSecurityEvent(
+            events.recordIndependently(
                     RealmId.ERP,
                     EventType.LOGIN_FAILED,
                     null,

@@ -16,8 +16,9 @@ import java.util.Arrays;
 
 /**
  * The event log ("Ereignisprotokoll"). Administration events join the caller's transaction (they
- * exist only if the change does); security events such as failed logins are written in their own
- * transaction, because the request that causes them fails and rolls back.
+ * exist only if the change does); security events such as failed logins, and outcomes of remote
+ * calls, are written in their own transaction, because the request that causes them fails and
+ * rolls back, or runs without one.
  */
 @Stateless
 public class EventLog {
@@ -32,7 +33,7 @@ public class EventLog {
 
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordSecurityEvent(RealmId realm, EventType type, String actor, String remoteAddress, String message) {
+    public void recordIndependently(RealmId realm, EventType type, String actor, String remoteAddress, String message) {
         events.add(new Event(realm, Instant.now(), type, actor, remoteAddress, message));
     }
 

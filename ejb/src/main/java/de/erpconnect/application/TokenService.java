@@ -74,7 +74,7 @@ public class TokenService {
             ok = found.get().matchesSecret(secret, hasher, now);
         }
         if (!ok) {
-            events.recordSecurityEvent(
+            events.recordIndependently(
                     RealmId.ERP,
                     EventType.CLIENT_AUTHENTICATION_FAILED,
                     null,

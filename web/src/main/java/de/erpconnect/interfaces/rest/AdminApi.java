@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.rest;
 
 import de.erpconnect.interfaces.rest.applications.ApplicationsResource;
+import de.erpconnect.interfaces.rest.credentials.CredentialsResource;
 import de.erpconnect.interfaces.rest.events.EventsResource;
 import de.erpconnect.interfaces.rest.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -17,6 +18,7 @@ public class AdminApi extends Application {
                 UsersResource.class,
                 ApplicationsResource.class,
                 EventsResource.class,
+                CredentialsResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
                 StrictJsonReader.class,

@@ -21,7 +21,7 @@ public final class QueryValues {
     public static long id(String raw) {
         try {
             long id = Long.parseLong(raw);
-            if (id < 1) {
+            if (id < 1 || id > Integer.MAX_VALUE) {
                 throw new NumberFormatException();
             }
             return id;

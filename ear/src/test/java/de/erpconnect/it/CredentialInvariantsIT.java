@@ -1,0 +1,118 @@
+package de.erpconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the container, with the application's own datasource: the one-active-per-kind rule of the
+ * access credentials is the database's, so hand-written SQL cannot break it either (on H2 and on
+ * PostgreSQL, whichever the suite runs on). The EAR is deployed so that the schema is current.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CredentialInvariantsIT {
+
+    static final String KIND = "SQL_PROBE";
+    static final String INSERT = "insert into access_credential (realm, number, kind, name, active, active_kind,"
+            + " client_id, secret_enc, created_at, updated_at, version)"
+            + " values ('erp', ?, ?, 'probe', ?, ?, 'probe', ?, current_timestamp, current_timestamp, 0)";
+
+    @Deployment(name = "app", order = 1, testable = false)
+    static EnterpriseArchive ear() {
+        return ItEnv.ear();
+    }
+
+    @Deployment(name = "probe", order = 2)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "sql-probe.war").addClass(CredentialInvariantsIT.class);
+    }
+
+    private static Connection connection() throws Exception {
+        DataSource ds = (DataSource) new InitialContext().lookup("java:jboss/datasources/ErpConnectDS");
+        return ds.getConnection();
+    }
+
+    private static void insert(Connection c, int number, boolean active) throws SQLException {
+        insert(c, number, active, active ? KIND : null);
+    }
+
+    private static void insert(Connection c, int number, boolean active, String activeKind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setInt(1, number);
+            ps.setString(2, KIND);
+            ps.setBoolean(3, active);
+            ps.setString(4, activeKind);
+            ps.setBytes(5, new byte[] {0});
+            ps.executeUpdate();
+        }
+    }
+
+    private static long active(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select count(*) from access_credential where kind = '" + KIND + "' and active = true")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("delete from access_credential where kind = '" + KIND + "'");
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void aSecondActiveRowOfTheSameKindIsRefusedByTheDatabase() throws Exception {
+        try (Connection c = connection()) {
+            insert(c, 990_001, true);
+            assertThrows(SQLException.class, () -> insert(c, 990_002, true));
+            assertEquals(1, active(c));
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void activatingASecondRowByUpdateIsRefusedByTheDatabase() throws Exception {
+        try (Connection c = connection()) {
+            insert(c, 990_003, true);
+            insert(c, 990_004, false);
+            assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate(
+                            "update access_credential set active = true, active_kind = kind where number = 990004");
+                }
+            });
+            assertEquals(1, active(c));
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("probe")
+    void anActiveRowWithoutItsKindMarkerIsRefusedByTheDatabase() throws Exception {
+        try (Connection c = connection()) {
+            insert(c, 990_005, true);
+            assertThrows(SQLException.class, () -> insert(c, 990_006, true, null));
+            assertEquals(1, active(c));
+        }
+    }
+}
