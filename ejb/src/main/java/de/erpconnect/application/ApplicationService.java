@@ -9,6 +9,8 @@ import de.erpconnect.domain.application.ClientType;
 import de.erpconnect.domain.application.Scope;
 import de.erpconnect.domain.application.TokenLifetimes;
 import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.licence.PartnerApp;
+import de.erpconnect.domain.shared.ForbiddenException;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +50,9 @@ public class ApplicationService {
     ClientDirectory clients;
 
     @Inject
+    LicenceDirectory licences;
+
+    @Inject
     Commands commands;
 
     @Inject
@@ -67,21 +73,31 @@ public class ApplicationService {
             throw new InvalidInputException("scopes", "scopes is required (at least 'graphql').");
         }
         ApplicationKind kind = command.kind() == null ? ApplicationKind.OWN : new ApplicationKind(command.kind());
-        if (!kind.isOwn()) {
-            throw new InvalidInputException(
-                    "kind", "Partner app '" + kind.value() + "' is not activated in this installation.");
-        }
+        Optional<PartnerApp> partner = partnerApp(kind);
         ClientType type = parseClientType(command.clientType());
+        if (partner.isPresent()) {
+            if (type == ClientType.PUBLIC) {
+                throw new InvalidInputException(
+                        "clientType", "A partner app is always a confidential client (set automatically).");
+            }
+            type = ClientType.CONFIDENTIAL;
+        }
+        ClientType clientType = type;
+        licences.refusal(kind, clientType).ifPresent(reason -> {
+            throw new ForbiddenException("EDITION", reason);
+        });
+        Set<Scope> scopes = parseScopes(command.scopes());
+        partner.ifPresent(p -> requirePartnerScopes(p, scopes));
         Instant now = Instant.now();
         ClientApplication.Registration registration = ClientApplication.register(
                 RealmId.ERP,
                 kind,
-                type,
+                clientType,
                 new ClientApplication.Settings(
                         command.name(),
                         findUser(command.user()),
                         command.redirectUris(),
-                        parseScopes(command.scopes()),
+                        scopes,
                         command.active() == null || command.active(),
                         new TokenLifetimes(command.accessTokenSeconds(), command.refreshTokenSeconds())),
                 credentials,
@@ -106,13 +122,20 @@ public class ApplicationService {
         if (command.clientType() != null && parseClientType(command.clientType()) != app.getClientType()) {
             throw new InvalidInputException("clientType", "The client type of an application cannot be changed.");
         }
+        Set<Scope> scopes = command.scopes() != null ? parseScopes(command.scopes()) : app.getScopes();
+        partnerApp(app.getKind()).ifPresent(p -> requirePartnerScopes(p, scopes));
+        if (Boolean.TRUE.equals(command.active()) && !app.isActive()) {
+            licences.refusal(app.getKind(), app.getClientType()).ifPresent(reason -> {
+                throw new ForbiddenException("EDITION", reason);
+            });
+        }
         Instant now = Instant.now();
         app.apply(
                 new ClientApplication.Settings(
                         command.name() != null ? command.name() : app.getName(),
                         command.user() != null ? findUser(command.user()) : app.getUser(),
                         command.redirectUris() != null ? command.redirectUris() : app.getRedirectUris(),
-                        command.scopes() != null ? parseScopes(command.scopes()) : app.getScopes(),
+                        scopes,
                         command.active() != null ? command.active() : app.isActive(),
                         new TokenLifetimes(
                                 command.accessTokenSeconds() != null
@@ -172,6 +195,28 @@ public class ApplicationService {
                 null,
                 "New secret for application '" + app.getName() + "'; the old one stays valid for " + grace + " s.");
         return ApplicationView.of(app, secret);
+    }
+
+    /** The catalogue entry of a partner-app kind; empty for "OWN". */
+    private Optional<PartnerApp> partnerApp(ApplicationKind kind) {
+        if (kind.isOwn()) {
+            return Optional.empty();
+        }
+        return Optional.of(licences.catalogue()
+                .byCode(kind.value())
+                .orElseThrow(() -> new InvalidInputException(
+                        "kind", "Unknown kind '" + kind.value() + "': OWN or the code of an activated partner app.")));
+    }
+
+    private static void requirePartnerScopes(PartnerApp partner, Set<Scope> scopes) {
+        for (Scope s : scopes) {
+            if (!partner.scopes().contains(s)) {
+                throw new InvalidInputException(
+                        "scopes",
+                        "The partner app '" + partner.name() + "' may only request the scopes "
+                                + Scope.join(partner.scopes()) + ".");
+            }
+        }
     }
 
     private User findUser(String login) {

@@ -35,6 +35,9 @@ public class AuthenticationService {
     ClientDirectory clients;
 
     @Inject
+    LicenceDirectory licences;
+
+    @Inject
     EventLog events;
 
     /** The caller's state if the login exists, is active and the password matches. */
@@ -73,12 +76,15 @@ public class AuthenticationService {
 
     /**
      * The live state of a bearer token's subject, if the token may still be used: the user exists
-     * and is active, and the application it was issued to still exists and is active. Both are
-     * cached briefly and dropped on every change, so a deactivation takes effect at once.
+     * and is active, and the application it was issued to still exists, is active and is allowed
+     * by the licence in effect. All three are cached briefly and dropped on every change, so a
+     * deactivation takes effect at once.
      */
     public Optional<CallerState> bearerCaller(String login, String clientId) {
         boolean clientActive = clients.find(RealmId.ERP, clientId)
-                .map(c -> c.active() && c.user().value().equals(login))
+                .map(c -> c.active()
+                        && c.user().value().equals(login)
+                        && licences.refusal(c.kind(), c.clientType()).isEmpty())
                 .orElse(false);
         if (!clientActive) {
             return Optional.empty();

@@ -41,6 +41,9 @@ public class TokenService {
     CallerDirectory callers;
 
     @Inject
+    LicenceDirectory licences;
+
+    @Inject
     SecretHasher hasher;
 
     @Inject
@@ -102,6 +105,9 @@ public class TokenService {
         if (!client.active()) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
         }
+        licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
+        });
         CallerState user = callers.find(client.realm(), client.user().value())
                 .filter(CallerState::active)
                 .orElseThrow(() -> new OAuthException(

@@ -237,6 +237,7 @@ public class ClientApplication {
         return new ClientCredentials(
                 realm,
                 clientId,
+                kind,
                 clientType,
                 active,
                 secretHash,

@@ -24,6 +24,8 @@ public interface ClientApplicationRepository {
 
     List<ClientApplication> findByUser(User user);
 
+    List<ClientApplication> findByKind(RealmId realm, String kind);
+
     void add(ClientApplication application);
 
     void remove(ClientApplication application);

@@ -13,6 +13,7 @@ import java.util.Set;
 public record ClientCredentials(
         RealmId realm,
         ClientId clientId,
+        ApplicationKind kind,
         ClientType clientType,
         boolean active,
         String secretHash,

@@ -28,4 +28,13 @@ public abstract class BusinessException extends RuntimeException {
     public List<FieldError> fieldErrors() {
         return List.of();
     }
+
+    /** A key into the protocol layer's message bundles when the text is localized per request. */
+    public String messageKey() {
+        return null;
+    }
+
+    public Object[] messageArgs() {
+        return new Object[0];
+    }
 }

@@ -33,6 +33,10 @@ public class Settings {
     @ConfigProperty(name = "erpconnect.credential-store", defaultValue = "erpconnect-keys.cs")
     String credentialStoreFile;
 
+    @Inject
+    @ConfigProperty(name = "erpconnect.licence.test-reset", defaultValue = "false")
+    boolean licenceTestReset;
+
     private Mode mode;
     private PublicUrl publicUrl;
 
@@ -62,6 +66,11 @@ public class Settings {
     /** The issuer of the ERP realm: the bare public URL (DESIGN §2). */
     public String issuer() {
         return publicUrl.value();
+    }
+
+    /** The test-only licence reset: only when configured, and never outside dev mode. */
+    public boolean licenceTestResetEnabled() {
+        return licenceTestReset && isDev();
     }
 
     public Optional<String> initialAdminPassword() {

@@ -1,5 +1,6 @@
 package de.erpconnect.infrastructure.jpa;
 
+import de.erpconnect.domain.application.ApplicationKind;
 import de.erpconnect.domain.application.ClientApplication;
 import de.erpconnect.domain.application.ClientApplicationRepository;
 import de.erpconnect.domain.application.ClientId;
@@ -59,6 +60,16 @@ public class JpaClientApplicationRepository implements ClientApplicationReposito
     public List<ClientApplication> findByUser(User user) {
         return em.createQuery("select a from ClientApplication a where a.user = :user", ClientApplication.class)
                 .setParameter("user", user)
+                .getResultList();
+    }
+
+    @Override
+    public List<ClientApplication> findByKind(RealmId realm, String kind) {
+        return em.createQuery(
+                        "select a from ClientApplication a where a.realm = :realm and a.kind = :kind",
+                        ClientApplication.class)
+                .setParameter("realm", realm)
+                .setParameter("kind", new ApplicationKind(kind))
                 .getResultList();
     }
 

@@ -9,10 +9,16 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -26,16 +32,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof BusinessException e) {
+            String detail = localized(e);
             return switch (e.category()) {
-                case INVALID ->
-                    Problem.response(400, "invalid-input", "Invalid input", e.getMessage(), e.fieldErrors());
-                case NOT_FOUND -> Problem.response(404, "not-found", "Not found", e.getMessage(), List.of());
-                case CONFLICT -> Problem.response(409, "conflict", "Conflict", e.getMessage(), List.of());
-                case FORBIDDEN -> Problem.response(403, "forbidden", "Forbidden", e.getMessage(), List.of());
+                case INVALID -> Problem.response(400, "invalid-input", "Invalid input", detail, e.fieldErrors());
+                case NOT_FOUND -> Problem.response(404, "not-found", "Not found", detail, List.of());
+                case CONFLICT -> Problem.response(409, "conflict", "Conflict", detail, List.of());
+                case FORBIDDEN -> Problem.response(403, "forbidden", "Forbidden", detail, List.of());
             };
         }
         if (cause instanceof BadRequestBodyException e) {
@@ -78,6 +87,35 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "Internal error",
                 "The server could not handle the request (incident " + incident + ").",
                 List.of());
+    }
+
+    /**
+     * The message of a business exception with a message key, in German (the default) or English
+     * by {@code Accept-Language}; others keep their message.
+     */
+    private String localized(BusinessException e) {
+        if (e.messageKey() == null) {
+            return e.getMessage();
+        }
+        Locale locale = Locale.GERMAN;
+        if (headers != null) {
+            for (Locale l : headers.getAcceptableLanguages()) {
+                if (l.getLanguage().equals("en") || l.getLanguage().equals("de")) {
+                    locale = l.getLanguage().equals("en") ? Locale.ENGLISH : Locale.GERMAN;
+                    break;
+                }
+            }
+        }
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(
+                    "de.erpconnect.interfaces.rest.messages",
+                    locale,
+                    ProblemMapper.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return new MessageFormat(bundle.getString(e.messageKey()), locale).format(e.messageArgs());
+        } catch (MissingResourceException missing) {
+            return e.getMessage();
+        }
     }
 
     /** The meaningful exception: ours if one is in the cause chain (EJB and reader wrappers removed). */

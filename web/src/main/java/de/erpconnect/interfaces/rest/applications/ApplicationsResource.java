@@ -3,6 +3,8 @@ package de.erpconnect.interfaces.rest.applications;
 import de.erpconnect.application.ApplicationCommand;
 import de.erpconnect.application.ApplicationService;
 import de.erpconnect.application.ApplicationView;
+import de.erpconnect.application.LicenceService;
+import de.erpconnect.application.LicenceView;
 import de.erpconnect.application.Page;
 import de.erpconnect.application.PageRequest;
 import de.erpconnect.application.SecretRotationCommand;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * {@code /api/admin/applications}. The create and secret-rotation responses are the only ones
@@ -34,6 +37,9 @@ public class ApplicationsResource {
 
     @Inject
     Locations locations;
+
+    @Inject
+    LicenceService licence;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +56,14 @@ public class ApplicationsResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("q") String query) {
         return applications.list(
                 query, PageRequest.of(QueryValues.optionalInt("page", page), QueryValues.optionalInt("size", size)));
+    }
+
+    /** The "Anwendungsart" choices: activated partner apps, and "Eigene Anwendung" on Enterprise. */
+    @GET
+    @Path("/kinds")
+    public Page<LicenceView.ApplicationKindView> kinds() {
+        List<LicenceView.ApplicationKindView> all = licence.applicationKinds();
+        return new Page<>(all, all.size());
     }
 
     @GET

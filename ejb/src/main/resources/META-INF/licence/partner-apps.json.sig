@@ -1,0 +1,1 @@
+G+kuuHFyYUjqtsnFCM3GJ29O3TN4AlGOlmpG0BbWws9bahf9gKz5glkoq8BC0W7V364inIg8U4eaptY4gMOcCQ==
