@@ -99,7 +99,9 @@ class GraphqlAccessIT {
         String token = Fixtures.token(Fixtures.application(user, List.of("graphql"), null));
         assertWorks(token);
         Fixtures.put("/api/admin/users/" + user, "{\"active\":false}");
-        assertInvalidToken(Http.graphql(token, QUERY), "The token's user or application is deactivated or deleted.");
+        assertInvalidToken(
+                Http.graphql(token, QUERY),
+                "The token was revoked, or its user or application is deactivated, deleted or not licensed.");
     }
 
     @Test
@@ -117,7 +119,9 @@ class GraphqlAccessIT {
         String token = Fixtures.token(app);
         assertWorks(token);
         Fixtures.put("/api/admin/applications/" + app.getInt("id"), "{\"active\":false}");
-        assertInvalidToken(Http.graphql(token, QUERY), "The token's user or application is deactivated or deleted.");
+        assertInvalidToken(
+                Http.graphql(token, QUERY),
+                "The token was revoked, or its user or application is deactivated, deleted or not licensed.");
     }
 
     @Test

@@ -36,4 +36,5 @@ public record ApplicationCommand(
 
         Boolean active,
         Integer accessTokenSeconds,
-        Integer refreshTokenSeconds) {}
+        Integer refreshTokenSeconds,
+        Integer grantLifetimeSeconds) {}

@@ -99,7 +99,10 @@ public class ApplicationService {
                         command.redirectUris(),
                         scopes,
                         command.active() == null || command.active(),
-                        new TokenLifetimes(command.accessTokenSeconds(), command.refreshTokenSeconds())),
+                        new TokenLifetimes(
+                                command.accessTokenSeconds(),
+                                command.refreshTokenSeconds(),
+                                command.grantLifetimeSeconds())),
                 credentials,
                 now);
         ClientApplication app = registration.application();
@@ -143,7 +146,10 @@ public class ApplicationService {
                                         : app.getLifetimes().accessTokenSeconds(),
                                 command.refreshTokenSeconds() != null
                                         ? command.refreshTokenSeconds()
-                                        : app.getLifetimes().refreshTokenSeconds())),
+                                        : app.getLifetimes().refreshTokenSeconds(),
+                                command.grantLifetimeSeconds() != null
+                                        ? command.grantLifetimeSeconds()
+                                        : app.getLifetimes().grantSeconds())),
                 now);
         clients.invalidate(app);
         events.record(

@@ -23,6 +23,7 @@ public record ApplicationView(
         boolean active,
         int accessTokenSeconds,
         int refreshTokenSeconds,
+        int grantLifetimeSeconds,
         Instant previousSecretValidUntil,
         Instant createdAt,
         Instant updatedAt) {
@@ -45,6 +46,7 @@ public record ApplicationView(
                 a.isActive(),
                 a.getLifetimes().accessTokenSeconds(),
                 a.getLifetimes().refreshTokenSeconds(),
+                a.getLifetimes().grantSeconds(),
                 a.getPreviousSecretValidUntil(),
                 a.getCreatedAt(),
                 a.getUpdatedAt());

@@ -2,6 +2,7 @@ package de.erpconnect.application;
 
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.PasswordHasher;
 import de.erpconnect.domain.user.User;
@@ -38,10 +39,20 @@ public class AuthenticationService {
     LicenceDirectory licences;
 
     @Inject
+    GrantDirectory grants;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
     EventLog events;
 
     /** The caller's state if the login exists, is active and the password matches. */
     public Optional<CallerState> verifyPassword(String login, String password, String remoteAddress) {
+        String subject = login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
+        throttle.lockedFor("user", subject, remoteAddress).ifPresent(wait -> {
+            throw new LockedOutException(Math.max(1, wait.toSeconds() + 1));
+        });
         Optional<User> user;
         try {
             user = users.findByLogin(RealmId.ERP, LoginName.parse(login));
@@ -56,6 +67,7 @@ public class AuthenticationService {
             ok = false;
         }
         if (!ok || !user.get().canLogIn()) {
+            throttle.failed("user", subject, remoteAddress);
             events.recordIndependently(
                     RealmId.ERP,
                     EventType.LOGIN_FAILED,
@@ -64,6 +76,7 @@ public class AuthenticationService {
                     "Login failed for '" + printable(login) + "'" + (ok ? " (user deactivated)." : "."));
             return Optional.empty();
         }
+        throttle.succeeded("user", subject, remoteAddress);
         return Optional.of(CallerState.of(user.get()));
     }
 
@@ -75,12 +88,15 @@ public class AuthenticationService {
     }
 
     /**
-     * The live state of a bearer token's subject, if the token may still be used: the user exists
-     * and is active, and the application it was issued to still exists, is active and is allowed
-     * by the licence in effect. All three are cached briefly and dropped on every change, so a
-     * deactivation takes effect at once.
+     * The live state of a bearer token's subject, if the token may still be used: it was not
+     * revoked, nor its grant; the user exists and is active; the application it was issued to
+     * still exists, is active and is allowed by the licence in effect. All are cached briefly and
+     * dropped on every change made here, so a revocation or deactivation takes effect at once.
      */
-    public Optional<CallerState> bearerCaller(String login, String clientId) {
+    public Optional<CallerState> bearerCaller(String login, String clientId, String jwtId, Long grantId) {
+        if (grants.isRevoked(jwtId) || (grantId != null && !grants.isUsable(grantId))) {
+            return Optional.empty();
+        }
         boolean clientActive = clients.find(RealmId.ERP, clientId)
                 .map(c -> c.active()
                         && c.user().value().equals(login)

@@ -10,6 +10,7 @@ import de.erpconnect.infrastructure.crypto.SecretCipher;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.SessionContext;
@@ -55,6 +56,9 @@ public class SigningKeys {
     @Inject
     EventLog events;
 
+    @Inject
+    AfterCommit afterCommit;
+
     private record ActiveKey(String kid, JwsSigner signer) {}
 
     private final Map<RealmId, ActiveKey> active = new ConcurrentHashMap<>();
@@ -81,6 +85,29 @@ public class SigningKeys {
             key = active.get(realm);
         }
         return key;
+    }
+
+    /**
+     * Signing-key rotation with overlap (DESIGN §6): new tokens are signed with a new key at once;
+     * the old key stays published and verifying until its last token has expired.
+     */
+    @RolesAllowed("admin")
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public PublishedKey rotate(RealmId realm, String actor) {
+        keys.findActive(realm).ifPresent(k -> k.retire(Instant.now()));
+        SigningKey key = create(realm);
+        byte[] pkcs8 = cipher.decrypt(key.getEncryptedPrivateKey(), context(key.getKid()));
+        ActiveKey fresh = new ActiveKey(key.getKid(), JwsSigner.of(JwsSigner.privateKey(pkcs8)));
+        afterCommit.run(() -> active.put(realm, fresh));
+        events.record(
+                realm,
+                EventType.SIGNING_KEY_ROTATED,
+                actor,
+                null,
+                "Token signing key rotated to " + key.getKid()
+                        + "; the previous key verifies until its tokens expired.");
+        String[] xy = JwsSigner.coordinates(JwsSigner.publicKey(key.getPublicKey()));
+        return new PublishedKey(key.getKid(), key.getAlgorithm(), xy[0], xy[1]);
     }
 
     /** Loads, or creates and stores, the realm's active signing key. */
@@ -130,7 +157,7 @@ public class SigningKeys {
                 .toString();
         JsonArrayBuilder groups = Jsonp.JSON.createArrayBuilder();
         claims.sortedGroups().forEach(groups::add);
-        String payload = Jsonp.JSON
+        var payloadBuilder = Jsonp.JSON
                 .createObjectBuilder()
                 .add("iss", claims.issuer())
                 .add("sub", claims.subject())
@@ -140,9 +167,11 @@ public class SigningKeys {
                 .add("jti", claims.jwtId())
                 .add("iat", claims.issuedAt().getEpochSecond())
                 .add("exp", claims.expiresAt().getEpochSecond())
-                .add("groups", groups)
-                .build()
-                .toString();
+                .add("groups", groups);
+        if (claims.grantId() != null) {
+            payloadBuilder.add("gid", String.valueOf(claims.grantId()));
+        }
+        String payload = payloadBuilder.build().toString();
         return key.signer().sign(header, payload);
     }
 

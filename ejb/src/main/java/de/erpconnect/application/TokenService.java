@@ -5,6 +5,12 @@ import de.erpconnect.domain.application.ClientType;
 import de.erpconnect.domain.application.Scope;
 import de.erpconnect.domain.application.SecretHasher;
 import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.grant.AuthorizationCodeRecord;
+import de.erpconnect.domain.grant.Grant;
+import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.grant.OpaqueToken;
+import de.erpconnect.domain.grant.Pkce;
+import de.erpconnect.domain.grant.RefreshTokenRecord;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.AccessTokenClaims;
 import de.erpconnect.domain.token.OAuthError;
@@ -55,6 +61,18 @@ public class TokenService {
     @Inject
     EventLog events;
 
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    GrantLedger ledger;
+
+    @Inject
+    GrantDirectory grantDirectory;
+
+    @Inject
+    LoginThrottle throttle;
+
     /** One generator per thread: a shared SecureRandom serializes the token endpoint. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
@@ -65,6 +83,13 @@ public class TokenService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientCredentials authenticateClient(String clientId, String secret, String remoteAddress) {
+        throttle.lockedFor("client", printable(clientId), remoteAddress).ifPresent(wait -> {
+            long seconds = Math.max(1, wait.toSeconds() + 1);
+            throw new OAuthException(
+                    OAuthError.SLOW_DOWN,
+                    "Too many failed client authentications; try again in " + seconds + " s.",
+                    seconds);
+        });
         Optional<ClientCredentials> found = clients.find(RealmId.ERP, clientId);
         Instant now = Instant.now();
         boolean ok;
@@ -77,6 +102,7 @@ public class TokenService {
             ok = found.get().matchesSecret(secret, hasher, now);
         }
         if (!ok) {
+            throttle.failed("client", printable(clientId), remoteAddress);
             events.recordIndependently(
                     RealmId.ERP,
                     EventType.CLIENT_AUTHENTICATION_FAILED,
@@ -85,6 +111,7 @@ public class TokenService {
                     "Client authentication failed for client id '" + printable(clientId) + "'.");
             throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed.");
         }
+        throttle.succeeded("client", printable(clientId), remoteAddress);
         return found.get();
     }
 
@@ -125,8 +152,217 @@ public class TokenService {
                 newJwtId(),
                 now,
                 expires,
-                user.roles());
+                user.roles(),
+                null);
         return new IssuedToken(signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope);
+    }
+
+    /**
+     * The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6). The code is consumed first, in
+     * its own transaction, so it is single-use even under concurrent redemption; a replayed code
+     * revokes the grant and thereby every token issued from it (RFC 6749 §4.1.2).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IssuedToken issueForAuthorizationCode(
+            String clientId,
+            String secret,
+            String code,
+            String redirectUri,
+            String codeVerifier,
+            String remoteAddress) {
+        ClientCredentials client = authenticateClient(clientId, secret, remoteAddress);
+        requireUsable(client);
+        if (code == null || redirectUri == null) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameters code and redirect_uri are required.");
+        }
+        if (codeVerifier == null) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The code_verifier is required (PKCE).");
+        }
+        if (!OpaqueToken.isWellFormed(code)) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The authorization code is invalid.");
+        }
+        String hash = OpaqueToken.hash(code);
+        AuthorizationCodeRecord record = grants.findCode(hash)
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The authorization code is invalid."));
+        if (!ledger.consumeCode(hash)) {
+            ledger.revokeGrant(record.grantId(), "authorization code used twice", null);
+            throw new OAuthException(
+                    OAuthError.INVALID_GRANT,
+                    "The authorization code was already used; the tokens issued from it are revoked.");
+        }
+        Instant now = Instant.now();
+        Grant grant = grants.getById(RealmId.ERP, record.grantId());
+        if (!grant.getApplication().getClientId().equals(client.clientId())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The authorization code was issued to another client.");
+        }
+        if (!now.isBefore(record.expiresAt())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The authorization code expired.");
+        }
+        if (!record.redirectUri().equals(redirectUri)) {
+            throw new OAuthException(
+                    OAuthError.INVALID_GRANT, "The redirect_uri differs from the authorization request.");
+        }
+        if (!Pkce.verify(codeVerifier, record.codeChallenge())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The code_verifier does not match the code_challenge.");
+        }
+        return issueFromGrant(client, grant, parseStored(record.scopes()), now);
+    }
+
+    /**
+     * The refresh token grant (RFC 6749 §6) with rotation: every refresh token works once and is
+     * replaced. A second use revokes the whole grant (reuse detection, RFC 9700 §4.14) — except a
+     * retry within {@code erpconnect.oauth.refresh-retry-grace-seconds} after the first use, for a
+     * client whose response got lost on the network. The grant's absolute lifetime is never
+     * extended.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IssuedToken issueForRefreshToken(
+            String clientId, String secret, String refreshToken, String scopeParameter, String remoteAddress) {
+        ClientCredentials client = authenticateClient(clientId, secret, remoteAddress);
+        requireUsable(client);
+        if (refreshToken == null) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter refresh_token is missing.");
+        }
+        if (!OpaqueToken.isWellFormed(refreshToken)) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid.");
+        }
+        String hash = OpaqueToken.hash(refreshToken);
+        RefreshTokenRecord record = grants.findRefreshToken(hash)
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
+        Grant grant = grants.getById(RealmId.ERP, record.grantId());
+        if (!grant.getApplication().getClientId().equals(client.clientId())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token was issued to another client.");
+        }
+        Instant now = Instant.now();
+        if (!grant.isUsable(now) || !grantDirectory.isUsable(grant.getId())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The grant was revoked or has expired.");
+        }
+        if (!now.isBefore(record.expiresAt())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token expired.");
+        }
+        if (!ledger.useRefreshToken(hash)) {
+            Instant usedAt = grants.findRefreshToken(hash)
+                    .map(RefreshTokenRecord::usedAt)
+                    .orElse(now);
+            if (usedAt.plusSeconds(settings.refreshRetryGraceSeconds()).isBefore(now)) {
+                ledger.revokeGrant(grant.getId(), "refresh token used twice", null);
+                throw new OAuthException(
+                        OAuthError.INVALID_GRANT, "The refresh token was already used; the grant is revoked.");
+            }
+        }
+        Set<Scope> stored = parseStored(record.scopes());
+        Set<Scope> requested = ScopeParameter.parse(scopeParameter);
+        for (Scope s : requested) {
+            if (!stored.contains(s)) {
+                throw new OAuthException(OAuthError.INVALID_SCOPE, "The scope '" + s.wireName() + "' was not granted.");
+            }
+        }
+        return issueFromGrant(client, grant, requested.isEmpty() ? stored : requested, now);
+    }
+
+    /**
+     * Revocation of an access token (RFC 7009 §2.1) the web layer has verified: its id goes on the
+     * deny list until it expires. Tokens of another client are refused.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void revokeAccessToken(ClientCredentials client, String tokenClientId, String jwtId, Instant expiresAt) {
+        requireOwnToken(client, tokenClientId);
+        ledger.revokeAccessToken(jwtId, expiresAt);
+    }
+
+    /**
+     * Revocation of a refresh token (RFC 7009 §2.1): revokes its grant, and with it every access and
+     * refresh token issued from it. Unknown tokens are not an error (§2.2).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void revokeRefreshToken(ClientCredentials client, String refreshToken) {
+        if (!OpaqueToken.isWellFormed(refreshToken)) {
+            return;
+        }
+        Optional<RefreshTokenRecord> record = grants.findRefreshToken(OpaqueToken.hash(refreshToken));
+        if (record.isEmpty()) {
+            return;
+        }
+        Grant grant = grants.getById(RealmId.ERP, record.get().grantId());
+        requireOwnToken(client, grant.getApplication().getClientId().value());
+        ledger.revokeGrant(
+                grant.getId(),
+                "refresh token revoked by the client",
+                client.clientId().value());
+    }
+
+    /** What introspection (RFC 7662) says about a refresh token of this client; empty = inactive. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<RefreshTokenFacts> introspectRefreshToken(ClientCredentials client, String refreshToken) {
+        if (!OpaqueToken.isWellFormed(refreshToken)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return grants.findRefreshToken(OpaqueToken.hash(refreshToken))
+                .filter(r -> r.usedAt() == null && now.isBefore(r.expiresAt()))
+                .flatMap(r -> grants.findById(RealmId.ERP, r.grantId())
+                        .filter(g -> g.isUsable(now))
+                        .filter(g -> g.getApplication().getClientId().equals(client.clientId()))
+                        .map(g -> new RefreshTokenFacts(
+                                r.scopes(), g.getUser().getLogin().value(), r.expiresAt(), g.getId())));
+    }
+
+    /** An active refresh token as introspection reports it. */
+    public record RefreshTokenFacts(String scope, String subject, Instant expiresAt, long grantId) {}
+
+    private static void requireOwnToken(ClientCredentials client, String tokenClientId) {
+        if (!client.clientId().value().equals(tokenClientId)) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The token was not issued to this client.");
+        }
+    }
+
+    private IssuedToken issueFromGrant(ClientCredentials client, Grant grant, Set<Scope> scopes, Instant now) {
+        CallerState user = callers.find(
+                        client.realm(), grant.getUser().getLogin().value())
+                .filter(CallerState::mayUseGraphql)
+                .orElseThrow(() -> new OAuthException(
+                        OAuthError.INVALID_GRANT, "The user is deactivated or has no GraphQL access."));
+        String scope = Scope.join(scopes);
+        AccessTokenClaims claims = new AccessTokenClaims(
+                settings.issuer(),
+                user.login(),
+                settings.issuer(),
+                client.clientId().value(),
+                scope,
+                newJwtId(),
+                now,
+                now.plusSeconds(client.accessTokenSeconds()),
+                user.roles(),
+                grant.getId());
+        String refresh = null;
+        if (scopes.contains(Scope.OFFLINE_ACCESS)) {
+            refresh = OpaqueToken.generate();
+            Instant refreshExpiry = now.plusSeconds(client.refreshTokenSeconds());
+            if (refreshExpiry.isAfter(grant.getExpiresAt())) {
+                refreshExpiry = grant.getExpiresAt();
+            }
+            ledger.storeRefreshToken(
+                    new RefreshTokenRecord(OpaqueToken.hash(refresh), grant.getId(), scope, refreshExpiry, null));
+        }
+        return new IssuedToken(
+                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope, refresh);
+    }
+
+    private void requireUsable(ClientCredentials client) {
+        if (!client.active()) {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
+        }
+        licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
+        });
+    }
+
+    private static Set<Scope> parseStored(String scopes) {
+        Set<Scope> set = EnumSet.noneOf(Scope.class);
+        for (String s : scopes.split(" ")) {
+            Scope.find(s).ifPresent(set::add);
+        }
+        return set;
     }
 
     private static Set<Scope> grantedScopes(ClientCredentials client, Set<Scope> requested, CallerState user) {

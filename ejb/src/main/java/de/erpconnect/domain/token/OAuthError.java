@@ -8,6 +8,8 @@ public enum OAuthError {
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
+    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     ACCESS_DENIED("access_denied", 403),
     SLOW_DOWN("slow_down", 429),
     SERVER_ERROR("server_error", 500);

@@ -12,10 +12,21 @@ public class OAuthException extends BusinessException {
     private static final long serialVersionUID = 1L;
 
     private final OAuthError error;
+    private final long retryAfterSeconds;
 
     public OAuthException(OAuthError error, String description) {
+        this(error, description, 0);
+    }
+
+    public OAuthException(OAuthError error, String description, long retryAfterSeconds) {
         super(description);
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** For {@code slow_down} (429): when the client may try again. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public OAuthError error() {

@@ -37,6 +37,10 @@ public class Settings {
     @ConfigProperty(name = "erpconnect.licence.test-reset", defaultValue = "false")
     boolean licenceTestReset;
 
+    @Inject
+    @ConfigProperty(name = "erpconnect.oauth.refresh-retry-grace-seconds", defaultValue = "10")
+    int refreshRetryGraceSeconds;
+
     private Mode mode;
     private PublicUrl publicUrl;
 
@@ -71,6 +75,11 @@ public class Settings {
     /** The test-only licence reset: only when configured, and never outside dev mode. */
     public boolean licenceTestResetEnabled() {
         return licenceTestReset && isDev();
+    }
+
+    /** How long after its first use a refresh token may be presented again (a lost response). */
+    public int refreshRetryGraceSeconds() {
+        return Math.max(0, refreshRetryGraceSeconds);
     }
 
     public Optional<String> initialAdminPassword() {

@@ -28,22 +28,47 @@ public class DiscoveryEndpoint {
     public Response metadata() {
         JsonArrayBuilder scopes = Jsonp.JSON.createArrayBuilder();
         Arrays.stream(Scope.values()).forEach(s -> scopes.add(s.wireName()));
+        var methods = Jsonp.JSON.createArrayBuilder().add("client_secret_basic").add("client_secret_post");
         return Response.ok(Jsonp.JSON
                         .createObjectBuilder()
                         .add("issuer", settings.issuer())
+                        .add("authorization_endpoint", settings.publicUrl().resolve("/oauth2/authorize"))
                         .add("token_endpoint", settings.publicUrl().resolve("/oauth2/token"))
+                        .add("revocation_endpoint", settings.publicUrl().resolve("/oauth2/revoke"))
+                        .add("introspection_endpoint", settings.publicUrl().resolve("/oauth2/introspect"))
                         .add("jwks_uri", settings.publicUrl().resolve("/oauth2/jwks"))
                         .add(
+                                "response_types_supported",
+                                Jsonp.JSON.createArrayBuilder().add("code"))
+                        .add(
+                                "response_modes_supported",
+                                Jsonp.JSON.createArrayBuilder().add("query"))
+                        .add(
                                 "grant_types_supported",
-                                Jsonp.JSON.createArrayBuilder().add("client_credentials"))
-                        .add("response_types_supported", Jsonp.JSON.createArrayBuilder())
+                                Jsonp.JSON
+                                        .createArrayBuilder()
+                                        .add("authorization_code")
+                                        .add("refresh_token")
+                                        .add("client_credentials"))
                         .add(
                                 "token_endpoint_auth_methods_supported",
                                 Jsonp.JSON
                                         .createArrayBuilder()
                                         .add("client_secret_basic")
+                                        .add("client_secret_post")
+                                        .add("none"))
+                        .add("revocation_endpoint_auth_methods_supported", methods)
+                        .add(
+                                "introspection_endpoint_auth_methods_supported",
+                                Jsonp.JSON
+                                        .createArrayBuilder()
+                                        .add("client_secret_basic")
                                         .add("client_secret_post"))
+                        .add(
+                                "code_challenge_methods_supported",
+                                Jsonp.JSON.createArrayBuilder().add("S256"))
                         .add("scopes_supported", scopes)
+                        .add("authorization_response_iss_parameter_supported", true)
                         .build()
                         .toString())
                 .header("Cache-Control", "public, max-age=300")

@@ -10,6 +10,12 @@ public class OAuthApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokenEndpoint.class, JwksEndpoint.class, OAuthExceptionMapper.class);
+        return Set.of(
+                TokenEndpoint.class,
+                AuthorizationEndpoint.class,
+                RevocationEndpoint.class,
+                IntrospectionEndpoint.class,
+                JwksEndpoint.class,
+                OAuthExceptionMapper.class);
     }
 }

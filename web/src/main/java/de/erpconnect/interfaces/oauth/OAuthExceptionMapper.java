@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.infrastructure.json.Jsonp;
@@ -24,7 +25,15 @@ public class OAuthExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof OAuthException e) {
-            return error(e.error(), e.getMessage());
+            Response response = error(e.error(), e.getMessage());
+            return e.retryAfterSeconds() > 0
+                    ? Response.fromResponse(response)
+                            .header("Retry-After", e.retryAfterSeconds())
+                            .build()
+                    : response;
+        }
+        if (failure instanceof AuthorizationPageException e) {
+            return ErrorPage.response(400, e.getMessage());
         }
         if (failure instanceof BadRequestBodyException e) {
             return build(e.status(), e.status() == 413 ? "invalid_request" : "invalid_request", e.getMessage());

@@ -5,7 +5,6 @@ import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.FormParameters;
-import de.erpconnect.interfaces.http.RequestBodies;
 import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
 
 /**
  * The token endpoint (RFC 6749 §3.2): reads the form strictly, authenticates the client and hands
@@ -27,13 +25,17 @@ import java.util.List;
 @Path("/token")
 public class TokenEndpoint {
 
-    static final int MAX_BODY_BYTES = 16 * 1024;
-
     @Inject
     ClientAuthenticator clientAuthenticator;
 
     @Inject
     ClientCredentialsGrant clientCredentials;
+
+    @Inject
+    AuthorizationCodeGrant authorizationCode;
+
+    @Inject
+    RefreshTokenGrant refreshToken;
 
     @Inject
     RemoteAddresses remoteAddresses;
@@ -45,37 +47,35 @@ public class TokenEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@Context HttpHeaders headers, InputStream body) {
-        MediaType type = headers.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-            throw new OAuthException(
-                    OAuthError.INVALID_REQUEST, "The request body must be application/x-www-form-urlencoded.");
-        }
-        if (request.getQueryString() != null) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "Parameters belong in the request body, not the URL.");
-        }
-        FormParameters form = FormParameters.parse(RequestBodies.readLimited(body, MAX_BODY_BYTES));
+        FormParameters form = OAuthForms.read(headers, request, body);
         String grantType = form.get("grant_type");
         if (grantType == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter grant_type is missing.");
         }
-        if (!ClientCredentialsGrant.TYPE.equals(grantType)) {
-            throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE, "Supported grant types: client_credentials.");
+        if (!ClientCredentialsGrant.TYPE.equals(grantType)
+                && !AuthorizationCodeGrant.TYPE.equals(grantType)
+                && !RefreshTokenGrant.TYPE.equals(grantType)) {
+            throw new OAuthException(
+                    OAuthError.UNSUPPORTED_GRANT_TYPE,
+                    "Supported grant types: authorization_code, refresh_token, client_credentials.");
         }
-        List<String> authorization = headers.getRequestHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.size() > 1) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "Only one Authorization header is allowed.");
+        PresentedClient client = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
+        String remote = remoteAddresses.of(request);
+        IssuedToken token = switch (grantType) {
+            case AuthorizationCodeGrant.TYPE -> authorizationCode.handle(client, form, remote);
+            case RefreshTokenGrant.TYPE -> refreshToken.handle(client, form, remote);
+            default -> clientCredentials.handle(client, form, remote);
+        };
+        var answer = Jsonp.JSON
+                .createObjectBuilder()
+                .add("access_token", token.accessToken())
+                .add("token_type", "Bearer")
+                .add("expires_in", token.expiresIn())
+                .add("scope", token.scope());
+        if (token.refreshToken() != null) {
+            answer.add("refresh_token", token.refreshToken());
         }
-        PresentedClient client = clientAuthenticator.presented(
-                authorization == null || authorization.isEmpty() ? null : authorization.get(0), form);
-        IssuedToken token = clientCredentials.handle(client, form, remoteAddresses.of(request));
-        return Response.ok(Jsonp.JSON
-                        .createObjectBuilder()
-                        .add("access_token", token.accessToken())
-                        .add("token_type", "Bearer")
-                        .add("expires_in", token.expiresIn())
-                        .add("scope", token.scope())
-                        .build()
-                        .toString())
+        return Response.ok(answer.build().toString())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();

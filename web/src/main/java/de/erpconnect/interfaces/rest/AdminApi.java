@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.rest;
 import de.erpconnect.interfaces.rest.applications.ApplicationsResource;
 import de.erpconnect.interfaces.rest.credentials.CredentialsResource;
 import de.erpconnect.interfaces.rest.events.EventsResource;
+import de.erpconnect.interfaces.rest.grants.GrantsResource;
 import de.erpconnect.interfaces.rest.licence.LicenceResource;
 import de.erpconnect.interfaces.rest.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -21,6 +22,7 @@ public class AdminApi extends Application {
                 EventsResource.class,
                 CredentialsResource.class,
                 LicenceResource.class,
+                GrantsResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
                 StrictJsonReader.class,

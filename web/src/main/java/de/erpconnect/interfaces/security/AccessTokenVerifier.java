@@ -103,7 +103,14 @@ public class AccessTokenVerifier {
         }
         Set<String> scopes =
                 Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new VerifiedToken(jwt, subject, clientId, scopes, jwt.getExpirationTime());
+        String grant = claimString(jwt, "gid");
+        Long grantId;
+        try {
+            grantId = grant == null ? null : Long.valueOf(grant);
+        } catch (NumberFormatException e) {
+            throw new InvalidTokenException("The access token is invalid.");
+        }
+        return new VerifiedToken(jwt, subject, clientId, scopes, jwt.getExpirationTime(), jwt.getTokenID(), grantId);
     }
 
     private static String claimString(JsonWebToken jwt, String name) {

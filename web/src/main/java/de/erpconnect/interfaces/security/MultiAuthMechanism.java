@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.AuthenticationService;
 import de.erpconnect.application.CallerState;
+import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.annotation.Priority;
@@ -42,8 +43,9 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_LOGIN = "de.erpconnect.login";
     static final String SESSION_SAVED_URL = "de.erpconnect.savedUrl";
-    static final String LOGIN_PAGE = "/login.html";
-    static final String LOGIN_ERROR_PAGE = "/login.html?error=1";
+    static final String LOGIN_PAGE = "/login.xhtml";
+    static final String LOGIN_ERROR_PAGE = "/login.xhtml?error=1";
+    static final String LOGIN_LOCKED_PAGE = "/login.xhtml?error=locked";
     static final String BASIC_REALM = "ERP Connect";
 
     @Inject
@@ -85,6 +87,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         }
         if (path.startsWith("/admin/")
                 || path.equals("/admin")
+                || path.startsWith("/auth/")
                 || path.equals("/oauth2/authorize")
                 || path.equals("/graphiql")) {
             return page(request, context);
@@ -104,14 +107,15 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         } catch (InvalidTokenException e) {
             return unauthorized(request, response, false, "invalid_token", e.getMessage());
         }
-        Optional<CallerState> caller = authentication.bearerCaller(verified.subject(), verified.clientId());
+        Optional<CallerState> caller = authentication.bearerCaller(
+                verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId());
         if (caller.isEmpty()) {
             return unauthorized(
                     request,
                     response,
                     false,
                     "invalid_token",
-                    "The token's user or application is deactivated or deleted.");
+                    "The token was revoked, or its user or application is deactivated, deleted or not licensed.");
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {
@@ -147,7 +151,12 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         if (known != null) {
             caller = authentication.activeCaller(known);
         } else {
-            caller = authentication.verifyPassword(login, password, remoteAddresses.of(request));
+            try {
+                caller = authentication.verifyPassword(login, password, remoteAddresses.of(request));
+            } catch (LockedOutException e) {
+                response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                return sendJson(request, response, 429, "slow_down", e.getMessage());
+            }
             caller.ifPresent(c -> basicCache.remember(login, password, c.login()));
         }
         if (caller.isEmpty()) {
@@ -160,9 +169,14 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
         String login = request.getParameter("j_username");
         String password = request.getParameter("j_password");
-        Optional<CallerState> caller = login == null || password == null
-                ? Optional.empty()
-                : authentication.verifyPassword(login, password, remoteAddresses.of(request));
+        Optional<CallerState> caller;
+        try {
+            caller = login == null || password == null
+                    ? Optional.empty()
+                    : authentication.verifyPassword(login, password, remoteAddresses.of(request));
+        } catch (LockedOutException e) {
+            return context.redirect(absolute(LOGIN_LOCKED_PAGE));
+        }
         if (caller.isEmpty()) {
             return context.redirect(absolute(LOGIN_ERROR_PAGE));
         }

@@ -1,0 +1,56 @@
+package de.erpconnect.application;
+
+import de.erpconnect.domain.grant.Grant;
+import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.shared.RealmId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether the grant behind a token is still usable and whether an access token was revoked —
+ * asked on every bearer request, so cached for two seconds and dropped after every revocation
+ * made here, which therefore takes effect at once (DESIGN §6).
+ */
+@ApplicationScoped
+public class GrantDirectory {
+
+    static final long TTL_MILLIS = 2_000;
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    private final ExpiringCache<Long, Boolean> usable = new ExpiringCache<>(TTL_MILLIS, 50_000);
+    private final ExpiringCache<String, Set<String>> revoked = new ExpiringCache<>(TTL_MILLIS, 1);
+
+    public boolean isUsable(long grantId) {
+        return usable.get(
+                        grantId,
+                        id -> Optional.of(grants.findById(RealmId.ERP, id)
+                                .map(g -> g.isUsable(Instant.now()))
+                                .orElse(false)))
+                .orElse(false);
+    }
+
+    public boolean isRevoked(String jwtId) {
+        return jwtId != null
+                && revoked.get("all", k -> Optional.of(grants.revokedAccessTokens(Instant.now())))
+                        .orElse(Set.of())
+                        .contains(jwtId);
+    }
+
+    public void invalidate(Grant grant) {
+        usable.invalidate(grant.getId());
+        afterCommit.run(() -> usable.invalidate(grant.getId()));
+    }
+
+    public void invalidateRevocations() {
+        revoked.invalidateAll();
+        afterCommit.run(revoked::invalidateAll);
+    }
+}

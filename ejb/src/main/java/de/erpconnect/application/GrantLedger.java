@@ -1,0 +1,77 @@
+package de.erpconnect.application;
+
+import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.grant.AuthorizationCodeRecord;
+import de.erpconnect.domain.grant.Grant;
+import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.grant.RefreshTokenRecord;
+import de.erpconnect.domain.shared.RealmId;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The writes of the token endpoint, each in a transaction of its own that commits before the
+ * request goes on: a consumed code stays consumed and a revoked grant stays revoked even when the
+ * request that found out then fails (and rolls back what it did itself).
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class GrantLedger {
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    GrantDirectory directory;
+
+    @Inject
+    EventLog events;
+
+    /** Redeems a code: true for exactly one caller, however many try at once. */
+    public boolean consumeCode(String codeHash) {
+        return grants.consumeCode(codeHash, Instant.now());
+    }
+
+    /** Rotates a refresh token: true for exactly one caller. */
+    public boolean useRefreshToken(String tokenHash) {
+        return grants.useRefreshToken(tokenHash, Instant.now());
+    }
+
+    public void revokeGrant(long grantId, String reason, String actor) {
+        Optional<Grant> grant = grants.findById(RealmId.ERP, grantId);
+        grant.ifPresent(g -> {
+            if (g.getRevokedAt() == null) {
+                g.revoke(reason, Instant.now());
+                directory.invalidate(g);
+                events.record(
+                        RealmId.ERP,
+                        EventType.GRANT_REVOKED,
+                        actor,
+                        null,
+                        "Grant " + g.getId() + " of user '" + g.getUser().getLogin() + "' for application '"
+                                + g.getApplication().getName() + "' revoked: " + reason + ".");
+            }
+        });
+    }
+
+    public void revokeAccessToken(String jwtId, Instant expiresAt) {
+        grants.revokeAccessToken(jwtId, expiresAt);
+        directory.invalidateRevocations();
+    }
+
+    public void storeCode(AuthorizationCodeRecord code) {
+        grants.storeCode(code);
+    }
+
+    /** Stores a new refresh token and notes the grant's use. */
+    public void storeRefreshToken(RefreshTokenRecord token) {
+        grants.storeRefreshToken(token);
+        grants.findById(RealmId.ERP, token.grantId()).ifPresent(g -> g.used(Instant.now()));
+    }
+}

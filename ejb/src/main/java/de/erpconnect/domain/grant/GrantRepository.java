@@ -1,0 +1,51 @@
+package de.erpconnect.domain.grant;
+
+import de.erpconnect.domain.application.ClientApplication;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Grants, their authorization codes and refresh tokens, and revoked access-token ids. The
+ * single-use rules are conditional updates: exactly one caller gets {@code true}.
+ */
+public interface GrantRepository {
+
+    void add(Grant grant);
+
+    Optional<Grant> findById(RealmId realm, long id);
+
+    default Grant getById(RealmId realm, long id) {
+        return findById(realm, id).orElseThrow(() -> new GrantNotFoundException(id));
+    }
+
+    /** Remembered, usable grants of a user for an application, newest first. */
+    List<Grant> findRemembered(User user, ClientApplication application, Instant now);
+
+    List<Grant> search(
+            RealmId realm, String userLogin, Long applicationId, boolean includeRevoked, int offset, int limit);
+
+    long count(RealmId realm, String userLogin, Long applicationId, boolean includeRevoked);
+
+    void storeCode(AuthorizationCodeRecord code);
+
+    Optional<AuthorizationCodeRecord> findCode(String codeHash);
+
+    /** Marks the code consumed if nobody did before; true for exactly one caller. */
+    boolean consumeCode(String codeHash, Instant now);
+
+    void storeRefreshToken(RefreshTokenRecord token);
+
+    Optional<RefreshTokenRecord> findRefreshToken(String tokenHash);
+
+    /** Marks the refresh token used (rotated) if nobody did before; true for exactly one caller. */
+    boolean useRefreshToken(String tokenHash, Instant now);
+
+    void revokeAccessToken(String jwtId, Instant expiresAt);
+
+    /** Ids of revoked access tokens that have not expired yet. */
+    Set<String> revokedAccessTokens(Instant now);
+}

@@ -1,0 +1,47 @@
+package de.erpconnect.domain.grant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Random, unguessable tokens (authorization codes, refresh tokens): 256 bits, base64url. Only the
+ * SHA-256 of a token is stored — with that much entropy no salt or slow hash is needed.
+ */
+public final class OpaqueToken {
+
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+
+    private OpaqueToken() {}
+
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.get().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String token) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a presented token could be one of ours at all (length and alphabet). */
+    public static boolean isWellFormed(String token) {
+        return token != null
+                && token.length() == 43
+                && token.chars()
+                        .allMatch(c -> (c >= 'A' && c <= 'Z')
+                                || (c >= 'a' && c <= 'z')
+                                || (c >= '0' && c <= '9')
+                                || c == '-'
+                                || c == '_');
+    }
+}

@@ -1,0 +1,101 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.application.AuthorizationService;
+import de.erpconnect.domain.token.AuthorizationPageException;
+import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.infrastructure.config.Settings;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The authorization endpoint, RFC 6749 §4.1.1 with PKCE (RFC 7636) for every client. The user is
+ * already logged in through the FORM login (the path is protected). Errors about the client or the
+ * redirect URI are shown on our page and never redirected (RFC 9700 §4.11); every other error goes
+ * back to the client's registered redirect URI with {@code state} and {@code iss}.
+ */
+@Path("/authorize")
+public class AuthorizationEndpoint {
+
+    static final List<String> SINGLE = List.of(
+            "client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method");
+
+    @Inject
+    AuthorizationService authorization;
+
+    @Inject
+    AuthorizationRedirects redirects;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Response authorize(@Context UriInfo uri) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        String clientId = params.getFirst("client_id");
+        String redirectUri = params.getFirst("redirect_uri");
+        if (repeated(params, "client_id") || repeated(params, "redirect_uri")) {
+            throw new AuthorizationPageException("invalid_request", "client_id and redirect_uri may appear only once.");
+        }
+        authorization.checkClientAndRedirect(clientId, redirectUri);
+        String state = params.getFirst("state");
+        for (String name : SINGLE) {
+            if (repeated(params, name)) {
+                return redirect(redirects.error(
+                        redirectUri, "invalid_request", "The parameter " + name + " is repeated.", state));
+            }
+        }
+        if (!"code".equals(params.getFirst("response_type"))) {
+            return redirect(redirects.error(
+                    redirectUri, "unsupported_response_type", "Only response_type=code is supported.", state));
+        }
+        String scope = params.getFirst("scope");
+        String challenge = params.getFirst("code_challenge");
+        String method = params.getFirst("code_challenge_method");
+        try {
+            AuthorizationService.Consent consent =
+                    authorization.prepare(clientId, redirectUri, scope, challenge, method);
+            if (!consent.needed()) {
+                String code = authorization.approve(clientId, redirectUri, scope, challenge, method, true);
+                return redirect(redirects.success(redirectUri, code, state));
+            }
+            String id = redirects.keep(
+                    request.getSession(true),
+                    pendingId -> new PendingAuthorization(
+                            pendingId,
+                            clientId,
+                            redirectUri,
+                            scope,
+                            challenge,
+                            method,
+                            state,
+                            consent.applicationName(),
+                            consent.kindName(),
+                            consent.scopes()));
+            return redirect(settings.publicUrl().resolve("/auth/consent.xhtml?request=" + id));
+        } catch (OAuthException e) {
+            return redirect(redirects.error(redirectUri, e.error().code(), e.getMessage(), state));
+        }
+    }
+
+    private static boolean repeated(MultivaluedMap<String, String> params, String name) {
+        List<String> values = params.get(name);
+        return values != null && values.size() > 1;
+    }
+
+    private static Response redirect(String location) {
+        return Response.seeOther(URI.create(location))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

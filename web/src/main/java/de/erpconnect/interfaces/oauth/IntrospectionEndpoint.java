@@ -1,0 +1,122 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.application.AuthenticationService;
+import de.erpconnect.application.TokenService;
+import de.erpconnect.domain.application.ClientCredentials;
+import de.erpconnect.domain.token.OAuthError;
+import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.infrastructure.json.Jsonp;
+import de.erpconnect.interfaces.http.FormParameters;
+import de.erpconnect.interfaces.security.AccessTokenVerifier;
+import de.erpconnect.interfaces.security.InvalidTokenException;
+import de.erpconnect.interfaces.security.RemoteAddresses;
+import de.erpconnect.interfaces.security.VerifiedToken;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/**
+ * Token introspection, RFC 7662. Only an authenticated client may ask, and only about its own
+ * tokens: anything else — unknown, expired, revoked, of a deactivated user or application, or of
+ * another client — is {@code {"active":false}} (§2.2), so introspection reveals nothing.
+ */
+@Path("/introspect")
+public class IntrospectionEndpoint {
+
+    private static final String INACTIVE = "{\"active\":false}";
+
+    @Inject
+    ClientAuthenticator clientAuthenticator;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AuthenticationService authentication;
+
+    @Inject
+    AccessTokenVerifier verifier;
+
+    @Inject
+    RemoteAddresses remoteAddresses;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response introspect(@Context HttpHeaders headers, InputStream body) {
+        FormParameters form = OAuthForms.read(headers, request, body);
+        PresentedClient presented = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
+        ClientCredentials client =
+                tokens.authenticateClient(presented.clientId(), presented.secret(), remoteAddresses.of(request));
+        String token = form.get("token");
+        if (token == null) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter token is missing.");
+        }
+        String answer = token.indexOf('.') > 0 ? accessToken(client, token) : refreshToken(client, token);
+        return Response.ok(answer).header("Cache-Control", "no-store").build();
+    }
+
+    private String accessToken(ClientCredentials client, String token) {
+        VerifiedToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidTokenException e) {
+            return INACTIVE;
+        }
+        if (!client.clientId().value().equals(verified.clientId())
+                || authentication
+                        .bearerCaller(verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId())
+                        .isEmpty()) {
+            return INACTIVE;
+        }
+        JsonObjectBuilder b = Jsonp.JSON
+                .createObjectBuilder()
+                .add("active", true)
+                .add("token_type", "Bearer")
+                .add(
+                        "scope",
+                        String.join(" ", verified.scopes().stream().sorted().toList()))
+                .add("client_id", verified.clientId())
+                .add("username", verified.subject())
+                .add("sub", verified.subject())
+                .add("iss", settings.issuer())
+                .add("aud", settings.issuer())
+                .add("exp", verified.expiresAtEpochSecond())
+                .add("iat", verified.jwt().getIssuedAtTime())
+                .add("jti", verified.jwtId());
+        return b.build().toString();
+    }
+
+    private String refreshToken(ClientCredentials client, String token) {
+        return tokens.introspectRefreshToken(client, token)
+                .map(f -> Jsonp.JSON
+                        .createObjectBuilder()
+                        .add("active", true)
+                        .add("token_type", "refresh_token")
+                        .add("scope", f.scope())
+                        .add("client_id", client.clientId().value())
+                        .add("username", f.subject())
+                        .add("sub", f.subject())
+                        .add("iss", settings.issuer())
+                        .add("exp", f.expiresAt().getEpochSecond())
+                        .build()
+                        .toString())
+                .orElse(INACTIVE);
+    }
+}

@@ -1,0 +1,25 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.application.IssuedToken;
+import de.erpconnect.application.TokenService;
+import de.erpconnect.interfaces.http.FormParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The refresh token grant, RFC 6749 §6, with rotation and reuse detection (RFC 9700 §4.14.2): the
+ * answer always carries a new refresh token; {@code scope} may only narrow the granted scopes.
+ */
+@ApplicationScoped
+public class RefreshTokenGrant {
+
+    static final String TYPE = "refresh_token";
+
+    @Inject
+    TokenService tokens;
+
+    IssuedToken handle(PresentedClient client, FormParameters form, String remoteAddress) {
+        return tokens.issueForRefreshToken(
+                client.clientId(), client.secret(), form.get("refresh_token"), form.get("scope"), remoteAddress);
+    }
+}

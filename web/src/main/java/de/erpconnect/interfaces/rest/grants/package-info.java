@@ -1,0 +1,2 @@
+/** Admin REST for grants (consents) and token-signing keys: list, revoke, rotate. */
+package de.erpconnect.interfaces.rest.grants;
