@@ -60,12 +60,12 @@ class FormLoginIT {
                 .GET());
         assertEquals(302, first.statusCode());
         assertEquals(
-                ItEnv.issuer() + "/login.html",
+                ItEnv.issuer() + "/login.xhtml",
                 first.headers().firstValue("Location").orElseThrow());
         String session = cookie(first);
         assertNotNull(session);
 
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/login.html"))
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/login.xhtml"))
                 .GET());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Benutzername") && page.body().contains("Passwort"));
@@ -77,7 +77,7 @@ class FormLoginIT {
         HttpResponse<String> wrong = login(session, "admin", "falsch-Passw0rt!");
         assertEquals(302, wrong.statusCode());
         assertEquals(
-                ItEnv.issuer() + "/login.html?error=1",
+                ItEnv.issuer() + "/login.xhtml?error=1",
                 wrong.headers().firstValue("Location").orElseThrow());
 
         HttpResponse<String> ok = login(session, "admin", ItEnv.adminPassword());

@@ -113,6 +113,15 @@ final class Http {
                 .collect(Collectors.joining("&"));
     }
 
+    static Res bytesWithHeaders(
+            String method, String path, Map<String, String> headers, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     static Res token(String authorization, String formBody) {
         return bytes(
                 "POST",

@@ -10,8 +10,9 @@ final class ItEnv {
 
     private ItEnv() {}
 
+    /** The server as the tests call it: the issuer's host, so that cookies and redirects agree. */
     static String baseUrl() {
-        return "http://127.0.0.1:" + System.getProperty("it.port.http", "8180");
+        return issuer();
     }
 
     /** The issuer the server was started with (ERPCONNECT_PUBLIC_URL). */

@@ -33,6 +33,11 @@ final class Secrets {
         return secret;
     }
 
+    static com.nimbusds.oauth2.sdk.token.RefreshToken noteRefresh(com.nimbusds.oauth2.sdk.token.RefreshToken token) {
+        note(token.getValue());
+        return token;
+    }
+
     static Path file() {
         return Path.of(System.getProperty("it.secrets.file"));
     }

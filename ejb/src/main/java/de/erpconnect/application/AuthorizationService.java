@@ -52,9 +52,6 @@ public class AuthorizationService {
     GrantRepository grants;
 
     @Inject
-    GrantLedger ledger;
-
-    @Inject
     CallerDirectory callers;
 
     @Inject
@@ -175,7 +172,7 @@ public class AuthorizationService {
                     return g;
                 });
         String code = OpaqueToken.generate();
-        ledger.storeCode(new AuthorizationCodeRecord(
+        grants.storeCode(new AuthorizationCodeRecord(
                 OpaqueToken.hash(code),
                 grant.getId(),
                 redirectUri,

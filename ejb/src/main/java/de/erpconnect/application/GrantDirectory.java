@@ -1,6 +1,5 @@
 package de.erpconnect.application;
 
-import de.erpconnect.domain.grant.Grant;
 import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +43,9 @@ public class GrantDirectory {
                         .contains(jwtId);
     }
 
-    public void invalidate(Grant grant) {
-        usable.invalidate(grant.getId());
-        afterCommit.run(() -> usable.invalidate(grant.getId()));
+    public void invalidate(long grantId) {
+        usable.invalidate(grantId);
+        afterCommit.run(() -> usable.invalidate(grantId));
     }
 
     public void invalidateRevocations() {

@@ -1,8 +1,6 @@
 package de.erpconnect.application;
 
 import de.erpconnect.domain.event.EventType;
-import de.erpconnect.domain.grant.AuthorizationCodeRecord;
-import de.erpconnect.domain.grant.Grant;
 import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.grant.RefreshTokenRecord;
 import de.erpconnect.domain.shared.RealmId;
@@ -12,12 +10,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The writes of the token endpoint, each in a transaction of its own that commits before the
  * request goes on: a consumed code stays consumed and a revoked grant stays revoked even when the
- * request that found out then fails (and rolls back what it did itself).
+ * request that found out then fails (and rolls back what it did itself). All are conditional
+ * updates, so concurrent callers never conflict — exactly one of them wins.
  */
 @Stateless
 @PermitAll
@@ -43,21 +41,19 @@ public class GrantLedger {
         return grants.useRefreshToken(tokenHash, Instant.now());
     }
 
+    /** Revokes a grant once; every token issued from it stops working at once. */
     public void revokeGrant(long grantId, String reason, String actor) {
-        Optional<Grant> grant = grants.findById(RealmId.ERP, grantId);
-        grant.ifPresent(g -> {
-            if (g.getRevokedAt() == null) {
-                g.revoke(reason, Instant.now());
-                directory.invalidate(g);
-                events.record(
-                        RealmId.ERP,
-                        EventType.GRANT_REVOKED,
-                        actor,
-                        null,
-                        "Grant " + g.getId() + " of user '" + g.getUser().getLogin() + "' for application '"
-                                + g.getApplication().getName() + "' revoked: " + reason + ".");
-            }
-        });
+        if (grants.revoke(grantId, reason, Instant.now())) {
+            directory.invalidate(grantId);
+            grants.findById(RealmId.ERP, grantId)
+                    .ifPresent(g -> events.record(
+                            RealmId.ERP,
+                            EventType.GRANT_REVOKED,
+                            actor,
+                            null,
+                            "Grant " + g.getId() + " of user '" + g.getUser().getLogin() + "' for application '"
+                                    + g.getApplication().getName() + "' revoked: " + reason + "."));
+        }
     }
 
     public void revokeAccessToken(String jwtId, Instant expiresAt) {
@@ -65,13 +61,9 @@ public class GrantLedger {
         directory.invalidateRevocations();
     }
 
-    public void storeCode(AuthorizationCodeRecord code) {
-        grants.storeCode(code);
-    }
-
     /** Stores a new refresh token and notes the grant's use. */
     public void storeRefreshToken(RefreshTokenRecord token) {
         grants.storeRefreshToken(token);
-        grants.findById(RealmId.ERP, token.grantId()).ifPresent(g -> g.used(Instant.now()));
+        grants.touch(token.grantId(), Instant.now());
     }
 }

@@ -10,6 +10,7 @@ import de.erpconnect.infrastructure.crypto.SecretCipher;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -41,6 +42,7 @@ import org.jboss.logging.Logger;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@PermitAll
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);

@@ -90,6 +90,26 @@ public class JpaGrantRepository implements GrantRepository {
     }
 
     @Override
+    public boolean revoke(long grantId, String reason, Instant now) {
+        return em.createNativeQuery("update oauth_grant set revoked_at = ?, revoked_reason = ?, version = version + 1"
+                                + " where id = ? and revoked_at is null")
+                        .setParameter(1, Timestamp.from(now))
+                        .setParameter(2, reason.length() > 100 ? reason.substring(0, 100) : reason)
+                        .setParameter(3, grantId)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public void touch(long grantId, Instant now) {
+        em.createNativeQuery("update oauth_grant set last_used_at = ? where id = ? and last_used_at < ?")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, grantId)
+                .setParameter(3, Timestamp.from(now.minusSeconds(60)))
+                .executeUpdate();
+    }
+
+    @Override
     public void storeCode(AuthorizationCodeRecord c) {
         em.createNativeQuery(
                         "insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge, scopes,"
