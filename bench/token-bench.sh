@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): client-credentials tokens/s and latency of the built server.
+# Benchmark (not a test): tokens/s and latency of the OAuth endpoints of the built server.
 #
 #   bench/token-bench.sh [--no-build]
 #
 # Starts its own WildFly (own base and data directories, free ports), creates a user and an
-# application through the admin API, then drives POST /oauth2/token with wrk on loopback HTTP:
-# warm-up, then concurrency 1, 8 and 32. wrk is pinned to CPU 1. Every request is a fresh token
-# (a new ES256 signature); non-200 answers and socket errors are counted, and any error voids the run.
+# application through the admin API, then drives with wrk on loopback HTTP (wrk pinned to CPU 1):
+#   1. client-credentials tokens: warm-up, then concurrency 1, 8 and 32; every request is a fresh
+#      token (a new ES256 signature);
+#   2. refresh-token grants with rotation at concurrency 8 and 32: one chain per connection, every
+#      request spends a refresh token that was never sent before (bench/refresh.lua);
+#   3. introspection at concurrency 8 and 32 over a pool of distinct access tokens (bench/introspect.lua).
+# Non-200 answers and socket errors are counted, and any error voids the run.
 # Also prints the single-thread cost of RS256, ES256 and EdDSA (bench/SignatureBench.java).
 set -euo pipefail
 
@@ -16,6 +20,8 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 WARMUP_CONCURRENCY=${WARMUP_CONCURRENCY:-4}
 DURATION_SECONDS=${DURATION_SECONDS:-20}
 CONCURRENCY_LEVELS=${CONCURRENCY_LEVELS:-"1 8 32"}
+GRANT_CONCURRENCY_LEVELS=${GRANT_CONCURRENCY_LEVELS:-"8 32"}
+INTROSPECTION_TOKENS=${INTROSPECTION_TOKENS:-20000}
 JBOSS_HOME="$ROOT/ear/target/server/wildfly-39.0.1.Final"
 BASE_DIR="$ROOT/ear/target/bench-base"
 DATA_DIR="$ROOT/ear/target/bench-data"
@@ -36,12 +42,14 @@ free_port_offset 500 600 700 800 900 1000
 offset=$PORT_OFFSET
 PORT=$((8080 + offset))
 URL="http://127.0.0.1:$PORT"
+# the browser part of the authorization-code flow must stay on the issuer's host (session cookie)
+PUBLIC_URL="http://localhost:$PORT"
 
 rm -rf "$BASE_DIR" "$DATA_DIR"
 "$ROOT/wildfly-config/configure.sh" "$JBOSS_HOME" "$BASE_DIR" "$DATA_DIR" >/dev/null
 cp "$ROOT/ear/target/erpconnect.ear" "$BASE_DIR/deployments/"
 ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')!a"
-ERPCONNECT_MODE=dev ERPCONNECT_PUBLIC_URL="http://localhost:$PORT" ERPCONNECT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+ERPCONNECT_MODE=dev ERPCONNECT_PUBLIC_URL="$PUBLIC_URL" ERPCONNECT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     ERPCONNECT_DEMO_DATA=true JAVA_OPTS="-Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-}" \
     LAUNCH_JBOSS_IN_BACKGROUND=1 "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE_DIR" -Djboss.server.data.dir="$DATA_DIR" \
     -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 -bmanagement 127.0.0.1 >"$BASE_DIR/console.log" 2>&1 &
@@ -63,7 +71,7 @@ USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
 curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
     -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":{\"tblAddresses\":[\"read\"]}}" >/dev/null
 APP=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" \
-    -d '{"name":"Benchmark","user":"bench","scopes":["graphql"]}')
+    -d '{"name":"Benchmark","user":"bench","scopes":["graphql","offline_access"],"redirectUris":["https://bench.example.com/cb"]}')
 CLIENT_ID=$(echo "$APP" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
 CLIENT_SECRET=$(echo "$APP" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
 export BENCH_BASIC_AUTH
@@ -91,6 +99,39 @@ for c in $CONCURRENCY_LEVELS; do
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/token.lua" "$URL/oauth2/token")
     result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
     echo "concurrency=$c duration=${DURATION_SECONDS}s $result"
+    if ! echo "$result" | grep -q ' errors=0$'; then
+        void=1
+    fi
+done
+
+echo "== refresh-token grant (rotation) =="
+echo "target: POST $URL/oauth2/token grant_type=refresh_token (client_secret_basic); each answer carries a new ES256 access token and a new refresh token"
+POOL="$BASE_DIR/bench-tokens"
+export BENCH_TOKENS="$POOL"
+java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$WARMUP_CONCURRENCY" "$POOL"
+echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY on chains of their own (not counted)"
+taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s "$ROOT/bench/refresh.lua" "$URL/oauth2/token" >/dev/null
+for c in $GRANT_CONCURRENCY_LEVELS; do
+    # fresh chains for every level (one login and a remembered consent, then one PKCE code grant
+    # per chain), so the pool holds only tokens that were never sent
+    java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$c" "$POOL"
+    out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/refresh.lua" "$URL/oauth2/token")
+    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
+    echo "concurrency=$c duration=${DURATION_SECONDS}s chains=$c $result"
+    if ! echo "$result" | grep -q ' errors=0$'; then
+        void=1
+    fi
+done
+
+echo "== token introspection (RFC 7662) =="
+echo "target: POST $URL/oauth2/introspect (client_secret_basic), $INTROSPECTION_TOKENS distinct access tokens round robin"
+java "$ROOT/bench/BenchTokens.java" access "$URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$INTROSPECTION_TOKENS" "$POOL"
+echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
+taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect" >/dev/null
+for c in $GRANT_CONCURRENCY_LEVELS; do
+    out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect")
+    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
+    echo "concurrency=$c duration=${DURATION_SECONDS}s tokens=$INTROSPECTION_TOKENS $result"
     if ! echo "$result" | grep -q ' errors=0$'; then
         void=1
     fi

@@ -568,6 +568,14 @@ class OAuthFlowIT {
                         .json()
                         .getInt("total")
                 >= 1);
+        assertEquals(
+                204,
+                Http.json("DELETE", "/api/admin/lockouts", Http.admin(), "").status());
+        assertFalse(Http.get("/api/admin/lockouts", Http.admin()).body().contains("198.51.100.7"));
+        assertTrue(Http.get("/api/admin/events?type=LOCKOUTS_CLEARED", Http.admin())
+                        .json()
+                        .getInt("total")
+                >= 1);
     }
 
     @Test

@@ -36,9 +36,20 @@ public class GrantLedger {
         return grants.consumeCode(codeHash, Instant.now());
     }
 
-    /** Rotates a refresh token: true for exactly one caller. */
-    public boolean useRefreshToken(String tokenHash) {
-        return grants.useRefreshToken(tokenHash, Instant.now());
+    /**
+     * Rotates a refresh token in one commit: spends it and stores its successor (none when the new
+     * scopes lack offline_access). True for exactly one caller; the others write nothing.
+     */
+    public boolean rotateRefreshToken(String spentHash, RefreshTokenRecord successor) {
+        Instant now = Instant.now();
+        if (!grants.useRefreshToken(spentHash, now)) {
+            return false;
+        }
+        if (successor != null) {
+            grants.storeRefreshToken(successor);
+            grants.touch(successor.grantId(), now);
+        }
+        return true;
     }
 
     /** Revokes a grant once; every token issued from it stops working at once. */

@@ -89,9 +89,16 @@ public class LoginThrottle {
                 .toList();
     }
 
-    /** Clears a pair's failures (the admin's "unlock"). */
-    public void unlockAll() {
+    /** Clears every pair's failures (the admin's "unlock"), written to the event log. */
+    public void unlockAll(String actor) {
+        int pairs = states.size();
         states.clear();
+        events.recordIndependently(
+                RealmId.ERP,
+                EventType.LOCKOUTS_CLEARED,
+                actor,
+                null,
+                "The failure counters and lockouts of " + pairs + " client/user and address pairs were cleared.");
     }
 
     private static String key(String kind, String subject, String remoteAddress) {

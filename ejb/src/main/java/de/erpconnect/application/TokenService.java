@@ -7,9 +7,11 @@ import de.erpconnect.domain.application.SecretHasher;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
+import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.grant.OpaqueToken;
 import de.erpconnect.domain.grant.Pkce;
+import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.grant.RefreshTokenRecord;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.AccessTokenClaims;
@@ -28,6 +30,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Client authentication and token issuance for the token endpoint. Grants (in the web layer) do
@@ -205,7 +208,11 @@ public class TokenService {
         if (!Pkce.verify(codeVerifier, record.codeChallenge())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The code_verifier does not match the code_challenge.");
         }
-        return issueFromGrant(client, grant, parseStored(record.scopes()), now);
+        return issueFromGrant(client, grant.facts(), parseStored(record.scopes()), now, successor -> {
+            if (successor != null) {
+                ledger.storeRefreshToken(successor);
+            }
+        });
     }
 
     /**
@@ -227,28 +234,24 @@ public class TokenService {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid.");
         }
         String hash = OpaqueToken.hash(refreshToken);
-        RefreshTokenRecord record = grants.findRefreshToken(hash)
+        // one query: the token and its grant's facts, fresh (a revocation elsewhere counts at once)
+        RefreshTokenLookup lookup = grants.findRefreshTokenWithGrant(RealmId.ERP, hash)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
-        Grant grant = grants.getById(RealmId.ERP, record.grantId());
-        if (!grant.getApplication().getClientId().equals(client.clientId())) {
+        RefreshTokenRecord record = lookup.token();
+        GrantFacts grant = lookup.grant();
+        if (!grant.clientId().equals(client.clientId().value())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token was issued to another client.");
         }
         Instant now = Instant.now();
-        if (!grant.isUsable(now) || !grantDirectory.isUsable(grant.getId())) {
+        if (!grant.isUsable(now)) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The grant was revoked or has expired.");
         }
         if (!now.isBefore(record.expiresAt())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token expired.");
         }
-        if (!ledger.useRefreshToken(hash)) {
-            Instant usedAt = grants.findRefreshToken(hash)
-                    .map(RefreshTokenRecord::usedAt)
-                    .orElse(now);
-            if (usedAt.plusSeconds(settings.refreshRetryGraceSeconds()).isBefore(now)) {
-                ledger.revokeGrant(grant.getId(), "refresh token used twice", null);
-                throw new OAuthException(
-                        OAuthError.INVALID_GRANT, "The refresh token was already used; the grant is revoked.");
-            }
+        if (record.usedAt() != null) {
+            // known reuse: detected before anything else can refuse the request
+            refuseReuseAfterGrace(grant, record.usedAt(), now);
         }
         Set<Scope> stored = parseStored(record.scopes());
         Set<Scope> requested = ScopeParameter.parse(scopeParameter);
@@ -257,7 +260,31 @@ public class TokenService {
                 throw new OAuthException(OAuthError.INVALID_SCOPE, "The scope '" + s.wireName() + "' was not granted.");
             }
         }
-        return issueFromGrant(client, grant, requested.isEmpty() ? stored : requested, now);
+        return issueFromGrant(client, grant, requested.isEmpty() ? stored : requested, now, successor -> {
+            // spending the old token and storing its successor is one commit; the conditional
+            // update in it decides concurrent uses
+            if (ledger.rotateRefreshToken(hash, successor)) {
+                return;
+            }
+            refuseReuseAfterGrace(
+                    grant,
+                    grants.findRefreshToken(hash)
+                            .map(RefreshTokenRecord::usedAt)
+                            .orElse(now),
+                    now);
+            if (successor != null) {
+                ledger.storeRefreshToken(successor);
+            }
+        });
+    }
+
+    /** A spent refresh token used again after the retry grace window revokes its whole grant. */
+    private void refuseReuseAfterGrace(GrantFacts grant, Instant usedAt, Instant now) {
+        if (usedAt.plusSeconds(settings.refreshRetryGraceSeconds()).isBefore(now)) {
+            ledger.revokeGrant(grant.id(), "refresh token used twice", null);
+            throw new OAuthException(
+                    OAuthError.INVALID_GRANT, "The refresh token was already used; the grant is revoked.");
+        }
     }
 
     /**
@@ -316,9 +343,18 @@ public class TokenService {
         }
     }
 
-    private IssuedToken issueFromGrant(ClientCredentials client, Grant grant, Set<Scope> scopes, Instant now) {
-        CallerState user = callers.find(
-                        client.realm(), grant.getUser().getLogin().value())
+    /**
+     * Issues an access token from a grant, and a refresh token when {@code offline_access} is among
+     * the scopes. {@code keep} stores the new refresh token (null when there is none) before
+     * anything is handed out; it may refuse by throwing.
+     */
+    private IssuedToken issueFromGrant(
+            ClientCredentials client,
+            GrantFacts grant,
+            Set<Scope> scopes,
+            Instant now,
+            Consumer<RefreshTokenRecord> keep) {
+        CallerState user = callers.find(client.realm(), grant.userLogin())
                 .filter(CallerState::mayUseGraphql)
                 .orElseThrow(() -> new OAuthException(
                         OAuthError.INVALID_GRANT, "The user is deactivated or has no GraphQL access."));
@@ -333,17 +369,18 @@ public class TokenService {
                 now,
                 now.plusSeconds(client.accessTokenSeconds()),
                 user.roles(),
-                grant.getId());
+                grant.id());
         String refresh = null;
+        RefreshTokenRecord successor = null;
         if (scopes.contains(Scope.OFFLINE_ACCESS)) {
             refresh = OpaqueToken.generate();
             Instant refreshExpiry = now.plusSeconds(client.refreshTokenSeconds());
-            if (refreshExpiry.isAfter(grant.getExpiresAt())) {
-                refreshExpiry = grant.getExpiresAt();
+            if (refreshExpiry.isAfter(grant.expiresAt())) {
+                refreshExpiry = grant.expiresAt();
             }
-            ledger.storeRefreshToken(
-                    new RefreshTokenRecord(OpaqueToken.hash(refresh), grant.getId(), scope, refreshExpiry, null));
+            successor = new RefreshTokenRecord(OpaqueToken.hash(refresh), grant.id(), scope, refreshExpiry, null);
         }
+        keep.accept(successor);
         return new IssuedToken(
                 signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope, refresh);
     }

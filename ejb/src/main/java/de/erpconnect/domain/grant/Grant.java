@@ -81,6 +81,11 @@ public class Grant {
         this.expiresAt = now.plusSeconds(application.getLifetimes().grantSeconds());
     }
 
+    public GrantFacts facts() {
+        return new GrantFacts(
+                id, application.getClientId().value(), user.getLogin().value(), expiresAt, revokedAt);
+    }
+
     public boolean isUsable(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);
     }

@@ -47,6 +47,9 @@ public interface GrantRepository {
 
     Optional<RefreshTokenRecord> findRefreshToken(String tokenHash);
 
+    /** The refresh token of the realm with its grant's facts, in one query. */
+    Optional<RefreshTokenLookup> findRefreshTokenWithGrant(RealmId realm, String tokenHash);
+
     /** Marks the refresh token used (rotated) if nobody did before; true for exactly one caller. */
     boolean useRefreshToken(String tokenHash, Instant now);
 

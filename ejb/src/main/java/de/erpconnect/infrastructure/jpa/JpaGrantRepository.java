@@ -3,7 +3,9 @@ package de.erpconnect.infrastructure.jpa;
 import de.erpconnect.domain.application.ClientApplication;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
+import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.grant.RefreshTokenRecord;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
@@ -176,6 +178,26 @@ public class JpaGrantRepository implements GrantRepository {
             Object[] row = (Object[]) r;
             return new RefreshTokenRecord(
                     (String) row[0], ((Number) row[1]).longValue(), (String) row[2], instant(row[3]), instant(row[4]));
+        });
+    }
+
+    @Override
+    public Optional<RefreshTokenLookup> findRefreshTokenWithGrant(RealmId realm, String tokenHash) {
+        List<?> rows = em.createNativeQuery("select r.token_hash, r.grant_id, r.scopes, r.expires_at, r.used_at,"
+                        + " a.client_id, u.login, g.expires_at, g.revoked_at from refresh_token r"
+                        + " join oauth_grant g on g.id = r.grant_id"
+                        + " join client_application a on a.id = g.application_id"
+                        + " join app_user u on u.id = g.user_id"
+                        + " where r.token_hash = ? and g.realm = ?")
+                .setParameter(1, tokenHash)
+                .setParameter(2, realm.value())
+                .getResultList();
+        return rows.stream().findFirst().map(r -> {
+            Object[] row = (Object[]) r;
+            long grantId = ((Number) row[1]).longValue();
+            return new RefreshTokenLookup(
+                    new RefreshTokenRecord((String) row[0], grantId, (String) row[2], instant(row[3]), instant(row[4])),
+                    new GrantFacts(grantId, (String) row[5], (String) row[6], instant(row[7]), instant(row[8])));
         });
     }
 

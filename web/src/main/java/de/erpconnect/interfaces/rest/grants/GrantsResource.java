@@ -83,7 +83,7 @@ public class GrantsResource {
     @DELETE
     @Path("/lockouts")
     public Response unlock() {
-        throttle.unlockAll();
+        throttle.unlockAll(security.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 
