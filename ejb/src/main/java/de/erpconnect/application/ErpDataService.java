@@ -4,10 +4,12 @@ import de.erpconnect.domain.erp.ErpRow;
 import de.erpconnect.domain.erp.ErpRowRepository;
 import de.erpconnect.domain.erp.ErpTable;
 import de.erpconnect.domain.erp.LinkMeta;
-import de.erpconnect.domain.erp.RowCondition;
+import de.erpconnect.domain.erp.RowFilter;
+import de.erpconnect.domain.erp.RowQuery;
 import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.erp.TableRegistry;
 import de.erpconnect.domain.shared.ForbiddenException;
+import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.ErpRight;
 import jakarta.annotation.Resource;
@@ -15,6 +17,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +40,75 @@ public class ErpDataService {
     @Resource
     SessionContext session;
 
-    public List<ErpRow> read(ErpTable table, List<RowCondition> conditions, int offset, int limit) {
-        CallerState caller = requireRead(table);
-        TableMeta meta = TableRegistry.get().require(table);
-        return hideProtected(caller, rows.select(meta, conditions, meta.defaultIndex(), offset, limit));
+    /** Rows the application scans at most to fill one page through a slowFilter. */
+    public static final int SLOW_FILTER_SCAN_LIMIT = 100_000;
+
+    /**
+     * One page of a read: at most {@code limit} rows of the query that also pass {@code slowFilter}
+     * (evaluated here, after the database), and whether more follow. Filters on protected fields
+     * the caller was not granted are refused, so that they cannot be probed.
+     */
+    public RowPage read(RowQuery query, RowFilter slowFilter) {
+        CallerState caller = requireRead(query.table().table());
+        requireVisible(caller, query.filter());
+        requireVisible(caller, slowFilter);
+        int limit = query.limit();
+        if (slowFilter == null) {
+            List<ErpRow> found = rows.select(new RowQuery(
+                    query.table(), query.index(), query.range(), query.filter(), query.after(), limit + 1));
+            boolean more = found.size() > limit;
+            return new RowPage(hideProtected(caller, more ? found.subList(0, limit) : found), more);
+        }
+        int batch = Math.max(100, Math.min(1000, 4 * (limit + 1)));
+        List<ErpRow> passed = new ArrayList<>();
+        RowQuery next = new RowQuery(query.table(), query.index(), query.range(), query.filter(), query.after(), batch);
+        int scanned = 0;
+        while (passed.size() <= limit) {
+            List<ErpRow> found = rows.select(next);
+            for (ErpRow row : found) {
+                if (slowFilter.test(row)) {
+                    passed.add(row);
+                    if (passed.size() > limit) {
+                        break;
+                    }
+                }
+            }
+            scanned += found.size();
+            if (found.size() < batch) {
+                break;
+            }
+            if (scanned >= SLOW_FILTER_SCAN_LIMIT) {
+                throw new InvalidInputException(
+                        "slowFilter",
+                        "The slowFilter had to examine more than " + SLOW_FILTER_SCAN_LIMIT
+                                + " rows; narrow the selection with an index range, keyFilter or fastFilter.");
+            }
+            next = next.continueAfter(position(query, found.get(found.size() - 1)));
+        }
+        boolean more = passed.size() > limit;
+        return new RowPage(hideProtected(caller, more ? passed.subList(0, limit) : passed), more);
+    }
+
+    /** The keyset position of a row in the order of a query (its index key values and id). */
+    public static List<Object> position(RowQuery query, ErpRow row) {
+        return query.orderFields().stream().map(f -> row.get(f.name())).toList();
+    }
+
+    /** A page of rows and whether more rows follow it. */
+    public record RowPage(List<ErpRow> rows, boolean hasMore) {}
+
+    private static void requireVisible(CallerState caller, RowFilter filter) {
+        if (filter == null) {
+            return;
+        }
+        filter.fields()
+                .filter(f -> f.protectedField() && !caller.mayAccessProtectedField(f.graphqlName()))
+                .findFirst()
+                .ifPresent(f -> {
+                    throw new ForbiddenException(
+                            "FORBIDDEN_FIELD",
+                            "The field " + f.graphqlName() + " is protected for this user and cannot be filtered on.");
+                });
     }
 
     /** The rows of a link for many parents at once: parent key value to its child rows. */

@@ -9,5 +9,7 @@ public enum FieldType {
     BOOLEAN,
     DATE,
     TIMESTAMP,
-    GUID
+    GUID,
+    /** Binary content (a PDF), served as Base64. */
+    BINARY
 }

@@ -10,7 +10,18 @@ public record TableMeta(
         String sqlTable,
         List<FieldMeta> fields,
         List<IndexMeta> indexes,
-        List<LinkMeta> links) {
+        List<LinkMeta> links,
+        List<AmountGroupMeta> amountGroups) {
+
+    public TableMeta(
+            ErpTable table,
+            String singular,
+            String sqlTable,
+            List<FieldMeta> fields,
+            List<IndexMeta> indexes,
+            List<LinkMeta> links) {
+        this(table, singular, sqlTable, fields, indexes, links, List.of());
+    }
 
     public Optional<FieldMeta> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();

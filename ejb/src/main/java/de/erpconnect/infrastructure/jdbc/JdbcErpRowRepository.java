@@ -4,7 +4,8 @@ import de.erpconnect.domain.erp.ErpRow;
 import de.erpconnect.domain.erp.ErpRowRepository;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.IndexMeta;
-import de.erpconnect.domain.erp.RowCondition;
+import de.erpconnect.domain.erp.KeyRange;
+import de.erpconnect.domain.erp.RowQuery;
 import de.erpconnect.domain.erp.TableMeta;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,20 +33,63 @@ public class JdbcErpRowRepository implements ErpRowRepository {
     DataSource dataSource;
 
     @Override
-    public List<ErpRow> select(TableMeta table, List<RowCondition> conditions, IndexMeta index, int offset, int limit) {
-        StringBuilder sql = new StringBuilder(selectClause(table));
-        if (!conditions.isEmpty()) {
-            sql.append(" where ")
-                    .append(conditions.stream()
-                            .map(c -> c.field().column() + " " + c.operator().sql() + " ?")
-                            .collect(Collectors.joining(" and ")));
-        }
-        sql.append(orderBy(table, index)).append(" limit ? offset ?");
+    public List<ErpRow> select(RowQuery query) {
+        TableMeta table = query.table();
         List<Object> params = new ArrayList<>();
-        conditions.forEach(c -> params.add(c.value()));
-        params.add(limit);
-        params.add(offset);
+        List<String> where = new ArrayList<>();
+        List<FieldMeta> keys =
+                query.index().keyFields().stream().map(table::requireField).toList();
+        KeyRange range = query.range();
+        if (!range.lower().isEmpty()) {
+            where.add(prefixBound(keys, range.lower(), true, range.lowerInclusive(), params));
+        }
+        if (!range.upper().isEmpty()) {
+            where.add(prefixBound(keys, range.upper(), false, range.upperInclusive(), params));
+        }
+        if (query.filter() != null) {
+            where.add(SqlFilters.toSql(query.filter(), params));
+        }
+        if (!query.after().isEmpty()) {
+            where.add(prefixBound(query.orderFields(), query.after(), true, false, params));
+        }
+        StringBuilder sql = new StringBuilder(selectClause(table));
+        if (!where.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", where));
+        }
+        sql.append(" order by ")
+                .append(query.orderFields().stream().map(FieldMeta::column).collect(Collectors.joining(", ")))
+                .append(" limit ?");
+        params.add(query.limit());
         return query(table, sql.toString(), params);
+    }
+
+    /**
+     * The rows whose first {@code values.size()} ordering columns compare above (or below) the
+     * given tuple: {@code c1 > v1 or (c1 = v1 and (c2 > v2 or (… cm >= vm)))}.
+     */
+    static String prefixBound(
+            List<FieldMeta> columns, List<Object> values, boolean above, boolean inclusive, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        int m = Math.min(columns.size(), values.size());
+        String strict = above ? " > ?" : " < ?";
+        for (int i = 0; i < m; i++) {
+            String column = columns.get(i).column();
+            if (i == m - 1) {
+                sql.append(column).append(inclusive ? (above ? " >= ?" : " <= ?") : strict);
+                params.add(values.get(i));
+            } else {
+                sql.append("(")
+                        .append(column)
+                        .append(strict)
+                        .append(" or (")
+                        .append(column)
+                        .append(" = ? and ");
+                params.add(values.get(i));
+                params.add(values.get(i));
+            }
+        }
+        sql.append(")".repeat(2 * (m - 1)));
+        return "(" + sql + ")";
     }
 
     @Override
@@ -84,6 +128,7 @@ public class JdbcErpRowRepository implements ErpRowRepository {
                 ps.setObject(i + 1, params.get(i));
             }
             List<ErpRow> rows = new ArrayList<>();
+            StatementCounter.executed();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> values = new LinkedHashMap<>();
@@ -107,6 +152,7 @@ public class JdbcErpRowRepository implements ErpRowRepository {
             case BIGINT -> rs.getLong(col);
             case DECIMAL -> rs.getBigDecimal(col);
             case BOOLEAN -> rs.getBoolean(col);
+            case BINARY -> rs.getBytes(col);
             case DATE -> rs.getObject(col, java.time.LocalDate.class);
             case TIMESTAMP -> {
                 Timestamp ts = rs.getTimestamp(col);

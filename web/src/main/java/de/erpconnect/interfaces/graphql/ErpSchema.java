@@ -9,6 +9,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import io.smallrye.graphql.spi.EventingService;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +45,15 @@ public class ErpSchema implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         Instrumentation existing = builder.build().getInstrumentation();
-        builder.instrumentation(new ChainedInstrumentation(List.of(existing, new DataLoaderRegistryInstrumentation())));
+        List<Instrumentation> chain =
+                new java.util.ArrayList<>(List.of(existing, new DataLoaderRegistryInstrumentation()));
+        if ("dev"
+                .equals(ConfigProvider.getConfig()
+                        .getOptionalValue("erpconnect.mode", String.class)
+                        .orElse("prod"))) {
+            chain.add(new StatementCountInstrumentation());
+        }
+        builder.instrumentation(new ChainedInstrumentation(chain));
         return builder;
     }
 }

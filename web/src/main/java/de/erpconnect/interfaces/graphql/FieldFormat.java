@@ -33,6 +33,9 @@ enum FieldFormat {
         if (value == null) {
             return null;
         }
+        if (value instanceof byte[]) {
+            return natural(value);
+        }
         return switch (this) {
             case TEXT, DISPLAY_TEXT -> text(type, value);
             case STRING -> raw(value);
@@ -43,6 +46,9 @@ enum FieldFormat {
     }
 
     static Object natural(Object value) {
+        if (value instanceof byte[] bytes) {
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }
         if (value instanceof Instant || value instanceof LocalDate) {
             return value.toString();
         }

@@ -2,10 +2,13 @@ package de.erpconnect.interfaces.graphql;
 
 import static graphql.schema.FieldCoordinates.coordinates;
 
+import de.erpconnect.application.ErpDataService;
+import de.erpconnect.domain.erp.AmountGroupMeta;
 import de.erpconnect.domain.erp.ErpRow;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.IndexMeta;
 import de.erpconnect.domain.erp.LinkMeta;
+import de.erpconnect.domain.erp.RowQuery;
 import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.erp.TableRegistry;
 import de.erpconnect.domain.shared.InvalidInputException;
@@ -45,10 +48,18 @@ final class SchemaGenerator {
     /** rowsRead answers at most this many rows; larger results need conRead paging. */
     static final int MAX_ROWS = 1000;
 
+    /** conRead's page size without first:. */
+    static final int DEFAULT_PAGE = 100;
+
+    static final String PAGE_INFO = "PageInfo";
+
+    static final String AMOUNT_GROUP = "AmountGroup";
+
     private final GraphQLCodeRegistry.Builder code;
     private final GraphQLScalarType string;
     private final GraphQLScalarType intType;
     private final GraphQLScalarType floatType;
+    private final GraphQLScalarType booleanType;
     private final List<GraphQLType> types = new ArrayList<>();
     private final GraphQLEnumType fieldFormat;
 
@@ -57,6 +68,7 @@ final class SchemaGenerator {
         this.string = scalar(base, "String", Scalars.GraphQLString);
         this.intType = scalar(base, "Int", Scalars.GraphQLInt);
         this.floatType = scalar(base, "Float", Scalars.GraphQLFloat);
+        this.booleanType = scalar(base, "Boolean", Scalars.GraphQLBoolean);
         GraphQLEnumType.Builder format = GraphQLEnumType.newEnum()
                 .name("FieldFormat")
                 .description(
@@ -65,6 +77,20 @@ final class SchemaGenerator {
         this.fieldFormat = format.build();
         types.add(fieldFormat);
         types.add(AnyScalar.TYPE);
+        types.add(pageInfo());
+        types.add(GraphQLObjectType.newObject()
+                .name(AMOUNT_GROUP)
+                .description("An amount group (aco…): gross, net and tax.")
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("totalGrossAmount")
+                        .type(floatType))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("totalNetAmount")
+                        .type(floatType))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("totalTaxAmount")
+                        .type(floatType))
+                .build());
     }
 
     private static GraphQLScalarType scalar(GraphQLSchema base, String name, GraphQLScalarType fallback) {
@@ -80,20 +106,57 @@ final class SchemaGenerator {
         String tableType = "Tbl" + table.table().wireName().substring(3);
         types.add(rowType(table));
         List<GraphQLArgument> selection = selectionArguments(table);
+        GraphQLTypeReference rowRef = GraphQLTypeReference.typeRef(table.singular());
+        String edgeType = table.singular() + "Edge";
+        String connectionType = table.singular() + "Connection";
+        types.add(GraphQLObjectType.newObject()
+                .name(edgeType)
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("cursor")
+                        .description("Opaque position of this row; pass it as after: to continue behind it.")
+                        .type(GraphQLNonNull.nonNull(string)))
+                .field(GraphQLFieldDefinition.newFieldDefinition().name("node").type(GraphQLNonNull.nonNull(rowRef)))
+                .build());
+        types.add(GraphQLObjectType.newObject()
+                .name(connectionType)
+                .description("A page of " + table.table().wireName() + " in index order.")
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("edges")
+                        .type(GraphQLNonNull.nonNull(
+                                GraphQLList.list(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(edgeType))))))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("pageInfo")
+                        .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(PAGE_INFO))))
+                .build());
+        List<GraphQLArgument> paging = new ArrayList<>(selection);
+        paging.add(GraphQLArgument.newArgument()
+                .name("first")
+                .description("Rows per page: 0 to " + MAX_ROWS + ", default " + DEFAULT_PAGE + ".")
+                .type(intType)
+                .build());
+        paging.add(GraphQLArgument.newArgument()
+                .name("after")
+                .description("The endCursor of the previous page.")
+                .type(string)
+                .build());
         GraphQLObjectType tbl = GraphQLObjectType.newObject()
                 .name(tableType)
                 .description("Reads of " + table.table().wireName() + ".")
                 .field(GraphQLFieldDefinition.newFieldDefinition()
                         .name("rowRead")
-                        .description("One row, or null when none matches.")
+                        .description("The first matching row in index order, or null when none matches.")
                         .arguments(selection)
-                        .type(GraphQLTypeReference.typeRef(table.singular())))
+                        .type(rowRef))
                 .field(GraphQLFieldDefinition.newFieldDefinition()
                         .name("rowsRead")
-                        .description("All matching rows in index order (at most " + MAX_ROWS + ").")
+                        .description("All matching rows in index order (at most " + MAX_ROWS + "; page with conRead).")
                         .arguments(selection)
-                        .type(GraphQLNonNull.nonNull(GraphQLList.list(
-                                GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(table.singular()))))))
+                        .type(GraphQLNonNull.nonNull(GraphQLList.list(GraphQLNonNull.nonNull(rowRef)))))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("conRead")
+                        .description("Matching rows page by page (Relay connection with opaque, stable cursors).")
+                        .arguments(paging)
+                        .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(connectionType))))
                 .build();
         types.add(tbl);
         query.field(GraphQLFieldDefinition.newFieldDefinition()
@@ -102,20 +165,72 @@ final class SchemaGenerator {
                 .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(tableType))));
         code.dataFetcher(coordinates("Query", table.table().wireName()), (DataFetcher<?>) env -> Map.of());
         code.dataFetcher(coordinates(tableType, "rowRead"), GraphqlErrors.guarded(env -> {
-            List<ErpRow> rows =
-                    ErpServices.data().read(table.table(), KeySelection.fromArguments(table, env.getArguments()), 0, 1);
+            List<ErpRow> rows = read(table, env.getArguments(), List.of(), 1).rows();
             return rows.isEmpty() ? null : rows.get(0);
         }));
         code.dataFetcher(coordinates(tableType, "rowsRead"), GraphqlErrors.guarded(env -> {
-            List<ErpRow> rows = ErpServices.data()
-                    .read(table.table(), KeySelection.fromArguments(table, env.getArguments()), 0, MAX_ROWS + 1);
-            if (rows.size() > MAX_ROWS) {
+            ErpDataService.RowPage page = read(table, env.getArguments(), List.of(), MAX_ROWS);
+            if (page.hasMore()) {
                 throw new InvalidInputException(
                         "rowsRead",
                         "More than " + MAX_ROWS + " rows match; narrow the selection or page with conRead.");
             }
-            return rows;
+            return page.rows();
         }));
+        code.dataFetcher(coordinates(tableType, "conRead"), GraphqlErrors.guarded(env -> {
+            Integer first = env.getArgument("first");
+            int size = first == null ? DEFAULT_PAGE : first;
+            if (size < 0 || size > MAX_ROWS) {
+                throw new InvalidInputException("first", "first is 0 to " + MAX_ROWS + ".");
+            }
+            ReadArguments args = ReadArguments.parse(table, env.getArguments());
+            RowQuery probe = new RowQuery(table, args.index(), args.range(), args.databaseFilter(), List.of(), 0);
+            List<Object> after = Cursors.decode(probe, env.getArgument("after"));
+            ErpDataService.RowPage page = read(table, args, after, size);
+            List<Map<String, Object>> edges = new ArrayList<>();
+            for (ErpRow row : page.rows()) {
+                edges.add(Map.of(
+                        "cursor", Cursors.encode(args.index(), ErpDataService.position(probe, row)), "node", row));
+            }
+            Map<String, Object> pageInfo = new java.util.HashMap<>();
+            pageInfo.put("hasNextPage", page.hasMore());
+            pageInfo.put("edgeCount", edges.size());
+            pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
+            pageInfo.put(
+                    "endCursor",
+                    edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
+            return Map.of("edges", edges, "pageInfo", pageInfo);
+        }));
+    }
+
+    private static ErpDataService.RowPage read(
+            TableMeta table, Map<String, Object> arguments, List<Object> after, int limit) {
+        return read(table, ReadArguments.parse(table, arguments), after, limit);
+    }
+
+    private static ErpDataService.RowPage read(TableMeta table, ReadArguments args, List<Object> after, int limit) {
+        RowQuery query = new RowQuery(table, args.index(), args.range(), args.databaseFilter(), after, limit);
+        return ErpServices.data().read(query, args.slowFilter());
+    }
+
+    private GraphQLObjectType pageInfo() {
+        return GraphQLObjectType.newObject()
+                .name(PAGE_INFO)
+                .description("Where a conRead page stands. There is no total count: page on while hasNextPage.")
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("hasNextPage")
+                        .type(GraphQLNonNull.nonNull(booleanType)))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("endCursor")
+                        .type(string))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("startCursor")
+                        .type(string))
+                .field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name("edgeCount")
+                        .description("The number of edges in this page.")
+                        .type(GraphQLNonNull.nonNull(intType)))
+                .build();
     }
 
     private GraphQLObjectType rowType(TableMeta table) {
@@ -144,7 +259,40 @@ final class SchemaGenerator {
         }
         for (LinkMeta link : table.links()) {
             TableMeta target = TableRegistry.get().require(link.target());
-            String linkType = table.singular() + "Lnk" + link.name();
+            String loaderName = "link:" + table.singular() + "." + link.graphqlName();
+            DataFetcher<Object> load = GraphqlErrors.guarded(env -> {
+                ErpRow parent = env.getSource();
+                Object key = parent.get(link.parentField());
+                if (key == null) {
+                    return CompletableFuture.completedFuture(link.kind() == LinkMeta.Kind.REFERENCE ? null : List.of());
+                }
+                DataLoader<Object, List<ErpRow>> loader = env.getDataLoaderRegistry()
+                        .computeIfAbsent(
+                                loaderName,
+                                n -> DataLoaderFactory.newMappedDataLoader(keys -> {
+                                    try {
+                                        return CompletableFuture.completedFuture(
+                                                ErpServices.data().readLinked(link, keys));
+                                    } catch (RuntimeException e) {
+                                        return CompletableFuture.failedFuture(e);
+                                    }
+                                }));
+                CompletableFuture<List<ErpRow>> rows = loader.load(key);
+                if (link.kind() == LinkMeta.Kind.REFERENCE) {
+                    return rows.thenApply(r -> r == null || r.isEmpty() ? null : r.get(0));
+                }
+                return rows.thenApply(r -> r == null ? List.of() : r);
+            });
+            if (link.kind() == LinkMeta.Kind.REFERENCE) {
+                row.field(GraphQLFieldDefinition.newFieldDefinition()
+                        .name(link.graphqlName())
+                        .description("The " + target.table().wireName() + " row whose fld" + link.childField()
+                                + " is this row's fld" + link.parentField() + " (null when there is none).")
+                        .type(GraphQLTypeReference.typeRef(target.singular())));
+                code.dataFetcher(coordinates(table.singular(), link.graphqlName()), load);
+                continue;
+            }
+            String linkType = table.singular() + (link.kind() == LinkMeta.Kind.NESTED ? "Tbl" : "Lnk") + link.name();
             types.add(GraphQLObjectType.newObject()
                     .name(linkType)
                     .description("The " + target.table().wireName() + " rows of this " + table.singular() + ".")
@@ -158,35 +306,34 @@ final class SchemaGenerator {
                     .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(linkType))));
             code.dataFetcher(
                     coordinates(table.singular(), link.graphqlName()), (DataFetcher<?>) env -> env.getSource());
-            String loaderName = "lnk:" + table.singular() + "." + link.name();
-            code.dataFetcher(coordinates(linkType, "rowsRead"), GraphqlErrors.guarded(env -> {
-                ErpRow parent = env.getSource();
-                Object key = parent.get(link.parentField());
-                if (key == null) {
-                    return CompletableFuture.completedFuture(List.of());
-                }
-                DataLoader<Object, List<ErpRow>> loader = env.getDataLoaderRegistry()
-                        .computeIfAbsent(
-                                loaderName,
-                                n -> DataLoaderFactory.newMappedDataLoader(keys -> {
-                                    try {
-                                        return CompletableFuture.completedFuture(
-                                                ErpServices.data().readLinked(link, keys));
-                                    } catch (RuntimeException e) {
-                                        return CompletableFuture.failedFuture(e);
-                                    }
-                                }));
-                return loader.load(key);
-            }));
+            code.dataFetcher(coordinates(linkType, "rowsRead"), load);
+        }
+        for (AmountGroupMeta group : table.amountGroups()) {
+            row.field(GraphQLFieldDefinition.newFieldDefinition()
+                    .name(group.graphqlName())
+                    .description("Gross, net and tax amount in EUR.")
+                    .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(AMOUNT_GROUP))));
+            code.dataFetcher(coordinates(table.singular(), group.graphqlName()), (DataFetcher<?>) env -> {
+                ErpRow source = env.getSource();
+                Map<String, Object> amounts = new java.util.HashMap<>();
+                amounts.put("totalGrossAmount", source.get(group.grossField()));
+                amounts.put("totalNetAmount", source.get(group.netField()));
+                amounts.put("totalTaxAmount", source.get(group.taxField()));
+                return amounts;
+            });
         }
         return row.build();
     }
 
-    /** {@code exactMatch} on any index, and the shorthand {@code kf1…} on the default one. */
+    /**
+     * {@code exactMatch}, {@code nearestMatch}, {@code allBetween} on any index (with its
+     * {@code keyFilter}), the shorthand {@code kf1…} on the default one, {@code fastFilter} and
+     * {@code slowFilter}.
+     */
     private List<GraphQLArgument> selectionArguments(TableMeta table) {
-        GraphQLInputObjectType.Builder exact = GraphQLInputObjectType.newInputObject()
-                .name(table.singular() + "ExactMatch")
-                .description("Exact key lookup on one index (by…).")
+        GraphQLInputObjectType.Builder selection = GraphQLInputObjectType.newInputObject()
+                .name(table.singular() + "IndexSelection")
+                .description("One index (by…) and its key.")
                 .withAppliedDirective(Directives.OneOfDirective.toAppliedDirective());
         GraphQLInputObjectType defaultFirstKey = null;
         for (IndexMeta index : table.indexes()) {
@@ -199,28 +346,146 @@ final class SchemaGenerator {
                     .field(GraphQLInputObjectField.newInputObjectField()
                             .name(index.keyFieldName(0))
                             .type(firstKey))
+                    .field(GraphQLInputObjectField.newInputObjectField()
+                            .name("keyFilter")
+                            .description("A filter on the key fields of this index.")
+                            .type(keyFilterType(table, index)))
                     .build();
             types.add(byType);
-            exact.field(GraphQLInputObjectField.newInputObjectField()
+            selection.field(GraphQLInputObjectField.newInputObjectField()
                     .name(index.graphqlName())
                     .type(byType));
         }
-        GraphQLInputObjectType exactType = exact.build();
-        types.add(exactType);
+        GraphQLInputObjectType selectionType = selection.build();
+        types.add(selectionType);
+        GraphQLEnumType.Builder fastFields = GraphQLEnumType.newEnum()
+                .name(table.singular() + "FastAnyFields")
+                .description("The fields a fastFilter of " + table.table().wireName() + " can compare.");
+        GraphQLEnumType.Builder slowFields = GraphQLEnumType.newEnum()
+                .name(table.singular() + "SlowAnyFields")
+                .description("The fields a slowFilter of " + table.table().wireName() + " can compare.");
+        table.fields().forEach(f -> {
+            fastFields.value(f.graphqlName(), f.graphqlName());
+            slowFields.value(f.graphqlName(), f.graphqlName());
+        });
         return List.of(
-                GraphQLArgument.newArgument().name("exactMatch").type(exactType).build(),
+                GraphQLArgument.newArgument()
+                        .name("exactMatch")
+                        .description("The rows whose key (or key prefix) equals the given one.")
+                        .type(selectionType)
+                        .build(),
+                GraphQLArgument.newArgument()
+                        .name("nearestMatch")
+                        .description("The rows from the given key on, in index order.")
+                        .type(selectionType)
+                        .build(),
+                GraphQLArgument.newArgument()
+                        .name("allBetween")
+                        .description("The rows between kf1….from and kf1….to (toExclusive excludes to).")
+                        .type(selectionType)
+                        .build(),
                 GraphQLArgument.newArgument()
                         .name(table.defaultIndex().keyFieldName(0))
-                        .description("Shorthand for exactMatch on "
+                        .description("Shorthand for exactMatch (a value) or allBetween (from/to) on "
                                 + table.defaultIndex().graphqlName() + ".")
                         .type(defaultFirstKey)
+                        .build(),
+                GraphQLArgument.newArgument()
+                        .name("fastFilter")
+                        .description("A filter the database applies.")
+                        .type(filterType(table.singular() + "Fast", fastFields.build(), false))
+                        .build(),
+                GraphQLArgument.newArgument()
+                        .name("slowFilter")
+                        .description("A filter the application applies (also in).")
+                        .type(filterType(table.singular() + "Slow", slowFields.build(), true))
                         .build());
     }
 
+    private GraphQLInputObjectType keyFilterType(TableMeta table, IndexMeta index) {
+        GraphQLEnumType.Builder keys = GraphQLEnumType.newEnum()
+                .name(table.singular() + "By" + index.name() + "KeyFields")
+                .description("The key fields of " + index.graphqlName() + ".");
+        for (int p = 0; p < index.keyFields().size(); p++) {
+            keys.value(index.keyFieldName(p), index.keyFieldName(p));
+        }
+        return filterType(table.singular() + "By" + index.name() + "Key", keys.build(), false);
+    }
+
+    /**
+     * A {@code @oneOf} filter type: {@code eq ne gt lt ge le} over two operands, {@code isNull},
+     * {@code isNotNull}, {@code and}, {@code or}, {@code not}, and {@code in} when allowed.
+     */
+    private GraphQLInputObjectType filterType(String prefix, GraphQLEnumType fields, boolean withIn) {
+        types.add(fields);
+        GraphQLInputObjectType operand = GraphQLInputObjectType.newInputObject()
+                .name(prefix + "Operand")
+                .description("A field or a value (a string or a number).")
+                .withAppliedDirective(Directives.OneOfDirective.toAppliedDirective())
+                .field(GraphQLInputObjectField.newInputObjectField()
+                        .name("field")
+                        .type(fields))
+                .field(GraphQLInputObjectField.newInputObjectField()
+                        .name("value")
+                        .type(AnyScalar.TYPE))
+                .build();
+        GraphQLInputObjectType fieldRef = GraphQLInputObjectType.newInputObject()
+                .name(prefix + "FieldRef")
+                .field(GraphQLInputObjectField.newInputObjectField()
+                        .name("field")
+                        .type(GraphQLNonNull.nonNull(fields)))
+                .build();
+        types.add(operand);
+        types.add(fieldRef);
+        GraphQLTypeReference self = GraphQLTypeReference.typeRef(prefix + "Filter");
+        GraphQLInputObjectType.Builder filter = GraphQLInputObjectType.newInputObject()
+                .name(prefix + "Filter")
+                .description("Exactly one operator; combine with and/or/not.")
+                .withAppliedDirective(Directives.OneOfDirective.toAppliedDirective());
+        for (String comparison : FilterInput.COMPARISONS) {
+            filter.field(GraphQLInputObjectField.newInputObjectField()
+                    .name(comparison)
+                    .type(GraphQLList.list(GraphQLNonNull.nonNull(operand))));
+        }
+        filter.field(GraphQLInputObjectField.newInputObjectField()
+                        .name("isNull")
+                        .type(fieldRef))
+                .field(GraphQLInputObjectField.newInputObjectField()
+                        .name("isNotNull")
+                        .type(fieldRef))
+                .field(GraphQLInputObjectField.newInputObjectField()
+                        .name("and")
+                        .type(GraphQLList.list(GraphQLNonNull.nonNull(self))))
+                .field(GraphQLInputObjectField.newInputObjectField()
+                        .name("or")
+                        .type(GraphQLList.list(GraphQLNonNull.nonNull(self))))
+                .field(GraphQLInputObjectField.newInputObjectField().name("not").type(self));
+        if (withIn) {
+            GraphQLInputObjectType in = GraphQLInputObjectType.newInputObject()
+                    .name(prefix + "In")
+                    .description("left is one of the values in list (all of one type).")
+                    .field(GraphQLInputObjectField.newInputObjectField()
+                            .name("left")
+                            .type(GraphQLNonNull.nonNull(operand)))
+                    .field(GraphQLInputObjectField.newInputObjectField()
+                            .name("list")
+                            .type(GraphQLNonNull.nonNull(GraphQLList.list(GraphQLNonNull.nonNull(AnyScalar.TYPE)))))
+                    .build();
+            types.add(in);
+            filter.field(
+                    GraphQLInputObjectField.newInputObjectField().name("in").type(in));
+        }
+        GraphQLInputObjectType built = filter.build();
+        types.add(built);
+        return built;
+    }
+
     private GraphQLInputObjectType keyType(TableMeta table, IndexMeta index, int position) {
+        String name = table.singular() + "By" + index.name() + "Kf" + (position + 1);
         GraphQLInputObjectType.Builder key = GraphQLInputObjectType.newInputObject()
-                .name(table.singular() + "By" + index.name() + "Kf" + (position + 1))
-                .description("Value of " + index.keyFieldName(position) + ": exactly one of string, text, int, float.")
+                .name(name)
+                .description("Value of " + index.keyFieldName(position) + ": exactly one of string, text, int, float"
+                        + (position == 0 ? "; or from/to for a range." : "."))
                 .field(GraphQLInputObjectField.newInputObjectField()
                         .name("string")
                         .type(string))
@@ -235,6 +500,17 @@ final class SchemaGenerator {
             key.field(GraphQLInputObjectField.newInputObjectField()
                     .name(index.keyFieldName(position + 1))
                     .type(keyType(table, index, position + 1)));
+        }
+        if (position == 0) {
+            key.field(GraphQLInputObjectField.newInputObjectField()
+                            .name("from")
+                            .type(GraphQLTypeReference.typeRef(name)))
+                    .field(GraphQLInputObjectField.newInputObjectField()
+                            .name("to")
+                            .type(GraphQLTypeReference.typeRef(name)))
+                    .field(GraphQLInputObjectField.newInputObjectField()
+                            .name("toExclusive")
+                            .type(booleanType));
         }
         GraphQLInputObjectType built = key.build();
         types.add(built);

@@ -8,6 +8,6 @@ public final class DemoCompany {
     private DemoCompany() {}
 
     public static JavaMigration[] migrations() {
-        return new JavaMigration[] {new V1__Addresses()};
+        return new JavaMigration[] {new V1__Addresses(), new V2__Company()};
     }
 }

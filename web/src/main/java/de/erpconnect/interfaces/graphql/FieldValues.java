@@ -1,0 +1,70 @@
+package de.erpconnect.interfaces.graphql;
+
+import de.erpconnect.domain.erp.FieldMeta;
+import de.erpconnect.domain.shared.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Converts a value from a request (key value, filter operand, cursor part) to the natural type of
+ * the field it is compared with; a value that does not fit is a clear input error.
+ */
+final class FieldValues {
+
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private FieldValues() {}
+
+    static Object coerce(String argName, FieldMeta field, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        String text = raw.toString().trim();
+        try {
+            return switch (field.type()) {
+                case STRING, GUID -> raw.toString();
+                case INT -> raw instanceof Number n ? exactInt(n) : Integer.parseInt(text);
+                case BIGINT ->
+                    raw instanceof Number n ? new BigDecimal(n.toString()).longValueExact() : Long.parseLong(text);
+                case DECIMAL -> raw instanceof Number n ? new BigDecimal(n.toString()) : germanDecimal(text);
+                case BOOLEAN -> bool(argName, field, raw, text);
+                case DATE -> text.contains(".") ? LocalDate.parse(text, GERMAN_DATE) : LocalDate.parse(text);
+                case TIMESTAMP -> java.time.Instant.parse(text);
+                case BINARY -> java.util.Base64.getDecoder().decode(text);
+            };
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+            throw new InvalidInputException(
+                    argName,
+                    "The value '" + text + "' for " + field.graphqlName() + " is not a valid "
+                            + field.type().name().toLowerCase(Locale.ROOT) + ".");
+        }
+    }
+
+    private static int exactInt(Number n) {
+        return new BigDecimal(n.toString()).intValueExact();
+    }
+
+    /** "1.234,56" and "1234.56" both read as 1234.56. */
+    private static BigDecimal germanDecimal(String text) {
+        if (text.contains(",")) {
+            return new BigDecimal(text.replace(".", "").replace(',', '.'));
+        }
+        return new BigDecimal(text);
+    }
+
+    private static Boolean bool(String argName, FieldMeta field, Object raw, String text) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "ja", "1" -> true;
+            case "false", "nein", "0" -> false;
+            default ->
+                throw new InvalidInputException(
+                        argName, "The value '" + text + "' for " + field.graphqlName() + " is not a boolean.");
+        };
+    }
+}
