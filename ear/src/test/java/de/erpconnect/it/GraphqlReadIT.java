@@ -162,7 +162,8 @@ class GraphqlReadIT {
         JsonArray keyFiltered = data(
                         reader,
                         "{ tblAddresses { rowsRead(allBetween: {byNr: {"
-                                + " keyFilter: {ge: [{field: kf1AdrNr}, {value: \"10195\"}]}}}) { fldAdrNr } } }")
+                                + " keyFilter: {and: [{ge: [{field: kf1AdrNr}, {value: \"10195\"}]},"
+                                + " {le: [{field: kf1AdrNr}, {value: \"10199\"}]}]}}}) { fldAdrNr } } }")
                 .getJsonObject("tblAddresses")
                 .getJsonArray("rowsRead");
         assertEquals(List.of("10195", "10196", "10197", "10198", "10199"), values(keyFiltered, "fldAdrNr"));
@@ -246,8 +247,10 @@ class GraphqlReadIT {
         String after = null;
         int pages = 0;
         while (true) {
-            String query = "{ tblAddresses { conRead(first: 30" + (after == null ? "" : ", after: \"" + after + "\"")
-                    + ") { edges { cursor node { fldAdrNr } } pageInfo { hasNextPage endCursor startCursor edgeCount } } } }";
+            String query =
+                    "{ tblAddresses { conRead(first: 30, kf1AdrNr: {from: {string: \"10000\"}, to: {string: \"10199\"}}"
+                            + (after == null ? "" : ", after: \"" + after + "\"")
+                            + ") { edges { cursor node { fldAdrNr } } pageInfo { hasNextPage endCursor startCursor edgeCount } } } }";
             JsonObject con = data(reader, query).getJsonObject("tblAddresses").getJsonObject("conRead");
             JsonArray edges = con.getJsonArray("edges");
             JsonObject info = con.getJsonObject("pageInfo");

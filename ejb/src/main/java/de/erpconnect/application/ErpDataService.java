@@ -89,6 +89,13 @@ public class ErpDataService {
         return new RowPage(hideProtected(caller, more ? passed.subList(0, limit) : passed), more);
     }
 
+    /** The row with this record id, read again with the caller's rights (e.g. after a write). */
+    public java.util.Optional<ErpRow> reread(TableMeta table, long id) {
+        CallerState caller = requireRead(table.table());
+        return rows.findById(table, id)
+                .map(row -> hideProtected(caller, List.of(row)).get(0));
+    }
+
     /** The keyset position of a row in the order of a query (its index key values and id). */
     public static List<Object> position(RowQuery query, ErpRow row) {
         return query.orderFields().stream().map(f -> row.get(f.name())).toList();
@@ -139,7 +146,7 @@ public class ErpDataService {
     }
 
     /** Protected fields the caller was not granted are read as null and marked as withheld. */
-    private static List<ErpRow> hideProtected(CallerState caller, List<ErpRow> found) {
+    static List<ErpRow> hideProtected(CallerState caller, List<ErpRow> found) {
         return found.stream()
                 .map(row -> {
                     Map<String, Object> values = new LinkedHashMap<>(row.values());

@@ -11,4 +11,28 @@ public interface ErpRowRepository {
 
     /** Rows whose {@code field} is one of {@code values} — one statement for a whole batch. */
     List<ErpRow> selectIn(TableMeta table, FieldMeta field, Collection<?> values, IndexMeta index);
+
+    /** The row with this record id, or empty. */
+    java.util.Optional<ErpRow> findById(TableMeta table, long id);
+
+    /** The next value of the global LSN sequence (fldInsertLSN / fldModifyLSN). */
+    long nextLsn();
+
+    /**
+     * Inserts a row (field name to value; system fields are set here) and returns it as stored.
+     * A violated database rule is an {@link de.erpconnect.domain.shared.InvalidInputException}.
+     */
+    ErpRow insert(TableMeta table, java.util.Map<String, Object> values);
+
+    /**
+     * Changes the row {@code id} only if its fldModifyLSN is still {@code expectedLsn} (optimistic
+     * locking as a conditional update); false when it was changed or deleted meanwhile.
+     */
+    boolean update(TableMeta table, long id, long expectedLsn, java.util.Map<String, Object> changes);
+
+    /** Deletes the row {@code id} only if its fldModifyLSN is still {@code expectedLsn}. */
+    boolean delete(TableMeta table, long id, long expectedLsn);
+
+    /** The largest value of {@code field} among the rows passing {@code where} (null: all), or null. */
+    Object max(TableMeta table, FieldMeta field, RowFilter where);
 }

@@ -5,6 +5,7 @@ import de.erpconnect.domain.erp.ErpRowRepository;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.IndexMeta;
 import de.erpconnect.domain.erp.KeyRange;
+import de.erpconnect.domain.erp.RowFilter;
 import de.erpconnect.domain.erp.RowQuery;
 import de.erpconnect.domain.erp.TableMeta;
 import jakarta.annotation.Resource;
@@ -107,6 +108,126 @@ public class JdbcErpRowRepository implements ErpRowRepository {
             rows.addAll(query(table, sql, chunk));
         }
         return rows;
+    }
+
+    @Override
+    public java.util.Optional<ErpRow> findById(TableMeta table, long id) {
+        List<ErpRow> rows = query(table, selectClause(table) + " where id = ?", List.of(id));
+        return rows.stream().findFirst();
+    }
+
+    @Override
+    public long nextLsn() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select nextval('erp_lsn_seq')")) {
+            StatementCounter.executed();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the LSN sequence failed", e);
+        }
+    }
+
+    @Override
+    public ErpRow insert(TableMeta table, Map<String, Object> values) {
+        long lsn = nextLsn();
+        List<FieldMeta> fields = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (FieldMeta f : table.fields()) {
+            if (f.name().equals("ID")) {
+                continue;
+            }
+            if (f.name().equals("InsertLSN") || f.name().equals("ModifyLSN")) {
+                fields.add(f);
+                params.add(lsn);
+            } else if (values.containsKey(f.name())) {
+                fields.add(f);
+                params.add(values.get(f.name()));
+            }
+        }
+        String sql = "insert into " + table.sqlTable() + " ("
+                + fields.stream().map(FieldMeta::column).collect(Collectors.joining(", ")) + ") values ("
+                + fields.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            bind(ps, params);
+            StatementCounter.executed();
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                long id = keys.getLong(1);
+                return findById(table, id).orElseThrow();
+            }
+        } catch (SQLException e) {
+            throw ConstraintErrors.translate(table, e);
+        }
+    }
+
+    @Override
+    public boolean update(TableMeta table, long id, long expectedLsn, Map<String, Object> changes) {
+        long lsn = nextLsn();
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("update " + table.sqlTable() + " set ");
+        for (Map.Entry<String, Object> change : changes.entrySet()) {
+            sql.append(table.requireField(change.getKey()).column()).append(" = ?, ");
+            params.add(change.getValue());
+        }
+        sql.append("modify_lsn = ? where id = ? and modify_lsn = ?");
+        params.add(lsn);
+        params.add(id);
+        params.add(expectedLsn);
+        return execute(table, sql.toString(), params) == 1;
+    }
+
+    @Override
+    public boolean delete(TableMeta table, long id, long expectedLsn) {
+        return execute(
+                        table,
+                        "delete from " + table.sqlTable() + " where id = ? and modify_lsn = ?",
+                        List.of(id, expectedLsn))
+                == 1;
+    }
+
+    @Override
+    public Object max(TableMeta table, FieldMeta field, RowFilter where) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select max(" + field.column() + ") from " + table.sqlTable()
+                + (where == null ? "" : " where " + SqlFilters.toSql(where, params));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            StatementCounter.executed();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading " + table.sqlTable() + " failed", e);
+        }
+    }
+
+    private int execute(TableMeta table, String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            StatementCounter.executed();
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw ConstraintErrors.translate(table, e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object v = params.get(i);
+            if (v == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
     }
 
     private static String selectClause(TableMeta table) {

@@ -32,9 +32,19 @@ public class ErpSchema implements EventingService {
         GraphQLSchema base = builder.build();
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(base.getCodeRegistry());
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject(base.getQueryType());
+        GraphQLObjectType.Builder mutation = base.getMutationType() != null
+                ? GraphQLObjectType.newObject(base.getMutationType())
+                : GraphQLObjectType.newObject().name("Mutation");
         SchemaGenerator generator = new SchemaGenerator(base, code);
-        TableRegistry.get().tables().forEach(t -> generator.addTable(t, query));
-        builder.query(query.build()).codeRegistry(code.build());
+        MutationGenerator writes = generator.mutations();
+        TableRegistry.get().tables().forEach(t -> {
+            generator.addTable(t, query);
+            writes.addTable(t, mutation);
+        });
+        builder.query(query.build())
+                .mutation(mutation.build())
+                .codeRegistry(code.build())
+                .additionalDirective(OnNull.DIRECTIVE);
         generator.types().forEach(builder::additionalType);
         LOG.infof(
                 "ERPC0040: GraphQL schema generated for %d tables in %d ms",
@@ -54,6 +64,7 @@ public class ErpSchema implements EventingService {
             chain.add(new StatementCountInstrumentation());
         }
         builder.instrumentation(new ChainedInstrumentation(chain));
+        builder.mutationExecutionStrategy(new TxMutationStrategy());
         return builder;
     }
 }

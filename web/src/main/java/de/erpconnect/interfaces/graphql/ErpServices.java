@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.graphql;
 
 import de.erpconnect.application.ErpDataService;
+import de.erpconnect.application.ErpWriteService;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -15,6 +16,7 @@ import javax.naming.NamingException;
 final class ErpServices {
 
     private static volatile ErpDataService dataService;
+    private static volatile ErpWriteService writeService;
 
     private ErpServices() {}
 
@@ -23,6 +25,15 @@ final class ErpServices {
         if (service == null) {
             service = reference(ErpDataService.class);
             dataService = service;
+        }
+        return service;
+    }
+
+    static ErpWriteService writes() {
+        ErpWriteService service = writeService;
+        if (service == null) {
+            service = reference(ErpWriteService.class);
+            writeService = service;
         }
         return service;
     }

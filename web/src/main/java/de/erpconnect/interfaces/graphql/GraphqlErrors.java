@@ -26,9 +26,10 @@ final class GraphqlErrors {
             try {
                 Object result = fetcher.get(env);
                 if (result instanceof CompletionStage<?> stage) {
-                    return stage.handle((value, failure) -> failure == null ? value : asResult(env, failure));
+                    return stage.handle(
+                            (value, failure) -> failure == null ? OnNull.apply(env, value) : asResult(env, failure));
                 }
-                return result;
+                return OnNull.apply(env, result);
             } catch (BusinessException | EJBAccessException e) {
                 return asResult(env, e);
             }

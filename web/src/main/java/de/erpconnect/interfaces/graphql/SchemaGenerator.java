@@ -14,6 +14,7 @@ import de.erpconnect.domain.erp.TableRegistry;
 import de.erpconnect.domain.shared.InvalidInputException;
 import graphql.Directives;
 import graphql.Scalars;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
@@ -96,6 +97,11 @@ final class SchemaGenerator {
     private static GraphQLScalarType scalar(GraphQLSchema base, String name, GraphQLScalarType fallback) {
         GraphQLType existing = base.getType(name);
         return existing instanceof GraphQLScalarType s ? s : fallback;
+    }
+
+    /** The generator of the mutation side, sharing this one's scalars and types. */
+    MutationGenerator mutations() {
+        return new MutationGenerator(code, types, string, intType, floatType, booleanType, fieldFormat);
     }
 
     List<GraphQLType> types() {
@@ -265,6 +271,15 @@ final class SchemaGenerator {
                 Object key = parent.get(link.parentField());
                 if (key == null) {
                     return CompletableFuture.completedFuture(link.kind() == LinkMeta.Kind.REFERENCE ? null : List.of());
+                }
+                if (env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION) {
+                    // mutations run serially, without DataLoader dispatching: read at once
+                    List<ErpRow> rows =
+                            ErpServices.data().readLinked(link, List.of(key)).getOrDefault(key, List.of());
+                    if (link.kind() == LinkMeta.Kind.REFERENCE) {
+                        return rows.isEmpty() ? null : rows.get(0);
+                    }
+                    return rows;
                 }
                 DataLoader<Object, List<ErpRow>> loader = env.getDataLoaderRegistry()
                         .computeIfAbsent(

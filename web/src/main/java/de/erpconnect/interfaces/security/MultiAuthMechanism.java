@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.AuthenticationService;
 import de.erpconnect.application.CallerState;
+import de.erpconnect.application.ErpWriteService;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
@@ -128,6 +129,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         Set<String> roles = new HashSet<>(caller.get().roles());
         if (!verified.hasScope("admin")) {
             roles.remove("admin");
+        }
+        if (verified.hasScope(ErpWriteService.WRITE_ROLE)) {
+            // GraphQL mutations need the scope graphql.write (checked by ErpWriteService)
+            roles.add(ErpWriteService.WRITE_ROLE);
         }
         return context.notifyContainerAboutLogin(verified.jwt(), roles);
     }
