@@ -139,7 +139,8 @@ class PartnerAppRoundTripIT {
         String token = Fixtures.token(Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null));
         Http.Res r = Http.graphql(
                 token,
-                "{ tblAddresses { rowsRead { fldAdrNr fldID lnkPostalAddresses { rowsRead { fldAnsNr fldOrt } } } } }");
+                "{ tblAddresses { rowsRead(kf1AdrNr: {from: {string: \"10000\"}, to: {string: \"10199\"}}) { fldAdrNr fldID"
+                        + " lnkPostalAddresses { rowsRead { fldAnsNr fldOrt } } } } }");
         assertEquals(200, r.status(), r.body());
         assertFalse(r.json().containsKey("errors"), r.body());
         JsonArray rows =

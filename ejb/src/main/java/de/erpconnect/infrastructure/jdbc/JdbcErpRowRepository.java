@@ -30,6 +30,16 @@ public class JdbcErpRowRepository implements ErpRowRepository {
     /** Batches larger than this are split, to stay below every driver's parameter limit. */
     static final int MAX_IN = 1000;
 
+    /** A single read statement ends after this long ({@code erpconnect.graphql.timeout-seconds}). */
+    int queryTimeoutSeconds = 20;
+
+    @jakarta.annotation.PostConstruct
+    void readTimeout() {
+        queryTimeoutSeconds = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("erpconnect.graphql.timeout-seconds", Integer.class)
+                .orElse(20);
+    }
+
     @Resource(lookup = "java:jboss/datasources/ErpConnectDS")
     DataSource dataSource;
 
@@ -248,6 +258,7 @@ public class JdbcErpRowRepository implements ErpRowRepository {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
+            ps.setQueryTimeout(queryTimeoutSeconds);
             List<ErpRow> rows = new ArrayList<>();
             StatementCounter.executed();
             try (ResultSet rs = ps.executeQuery()) {
@@ -262,6 +273,12 @@ public class JdbcErpRowRepository implements ErpRowRepository {
             }
             return rows;
         } catch (SQLException e) {
+            if (e instanceof java.sql.SQLTimeoutException || "57014".equals(e.getSQLState())) {
+                throw new de.erpconnect.domain.shared.InvalidInputException(
+                        table.table().wireName(),
+                        "Reading " + table.table().wireName() + " took longer than " + queryTimeoutSeconds
+                                + " s; narrow the selection.");
+            }
             throw new IllegalStateException("Reading " + table.sqlTable() + " failed: " + e.getMessage(), e);
         }
     }

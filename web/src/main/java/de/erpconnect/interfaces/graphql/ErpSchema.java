@@ -2,6 +2,8 @@ package de.erpconnect.interfaces.graphql;
 
 import de.erpconnect.domain.erp.TableRegistry;
 import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
@@ -63,6 +65,10 @@ public class ErpSchema implements EventingService {
                         .orElse("prod"))) {
             chain.add(new StatementCountInstrumentation());
         }
+        GraphqlLimits limits = new GraphqlLimits();
+        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()));
+        chain.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
+        chain.add(new DeadlineInstrumentation(limits.timeoutSeconds()));
         builder.instrumentation(new ChainedInstrumentation(chain));
         builder.mutationExecutionStrategy(new TxMutationStrategy());
         return builder;

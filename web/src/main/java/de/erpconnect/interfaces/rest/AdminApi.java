@@ -5,6 +5,7 @@ import de.erpconnect.interfaces.rest.credentials.CredentialsResource;
 import de.erpconnect.interfaces.rest.events.EventsResource;
 import de.erpconnect.interfaces.rest.grants.GrantsResource;
 import de.erpconnect.interfaces.rest.licence.LicenceResource;
+import de.erpconnect.interfaces.rest.services.ServicesResource;
 import de.erpconnect.interfaces.rest.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -23,6 +24,7 @@ public class AdminApi extends Application {
                 CredentialsResource.class,
                 LicenceResource.class,
                 GrantsResource.class,
+                ServicesResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
                 StrictJsonReader.class,

@@ -1,0 +1,37 @@
+package de.erpconnect.application;
+
+import de.erpconnect.domain.service.ServiceState;
+import de.erpconnect.domain.service.ServiceStateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Whether the GraphQL-Server runs, for every /graphql request: read from the database at most
+ * once a second per node, and dropped on a change made here after commit (at once on this node).
+ */
+@ApplicationScoped
+public class ServiceDirectory {
+
+    static final long TTL_MILLIS = 1_000;
+
+    @Inject
+    ServiceStateRepository states;
+
+    private final ExpiringCache<String, ServiceState> cache = new ExpiringCache<>(TTL_MILLIS, 16);
+
+    public boolean graphqlRunning() {
+        return cache.get(ServiceState.GRAPHQL_SERVER, states::find)
+                .map(ServiceState::running)
+                .orElse(false);
+    }
+
+    public boolean graphiqlEnabled() {
+        return cache.get(ServiceState.GRAPHQL_SERVER, states::find)
+                .map(s -> s.running() && s.interactive())
+                .orElse(false);
+    }
+
+    public void invalidate() {
+        cache.invalidate(ServiceState.GRAPHQL_SERVER);
+    }
+}

@@ -1,0 +1,2 @@
+/** The automation services ("Automatisierungsdienste"): the GraphQL-Server and its state. */
+package de.erpconnect.domain.service;
