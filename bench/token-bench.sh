@@ -22,9 +22,6 @@ DURATION_SECONDS=${DURATION_SECONDS:-20}
 CONCURRENCY_LEVELS=${CONCURRENCY_LEVELS:-"1 8 32"}
 GRANT_CONCURRENCY_LEVELS=${GRANT_CONCURRENCY_LEVELS:-"8 32"}
 INTROSPECTION_TOKENS=${INTROSPECTION_TOKENS:-20000}
-JBOSS_HOME="$ROOT/ear/target/server/wildfly-39.0.1.Final"
-BASE_DIR="$ROOT/ear/target/bench-base"
-DATA_DIR="$ROOT/ear/target/bench-data"
 
 if ! command -v wrk >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
@@ -37,34 +34,8 @@ echo "== signature algorithms (single thread) =="
 java -cp "$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)" \
     "$ROOT/bench/SignatureBench.java"
 
-. "$ROOT/tools/free-ports.sh"
-free_port_offset 500 600 700 800 900 1000
-offset=$PORT_OFFSET
-PORT=$((8080 + offset))
-URL="http://127.0.0.1:$PORT"
-# the browser part of the authorization-code flow must stay on the issuer's host (session cookie)
-PUBLIC_URL="http://localhost:$PORT"
-
-rm -rf "$BASE_DIR" "$DATA_DIR"
-"$ROOT/wildfly-config/configure.sh" "$JBOSS_HOME" "$BASE_DIR" "$DATA_DIR" >/dev/null
-cp "$ROOT/ear/target/erpconnect.ear" "$BASE_DIR/deployments/"
-ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')!a"
-ERPCONNECT_MODE=dev ERPCONNECT_PUBLIC_URL="$PUBLIC_URL" ERPCONNECT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    ERPCONNECT_DEMO_DATA=true JAVA_OPTS="-Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-}" \
-    LAUNCH_JBOSS_IN_BACKGROUND=1 "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE_DIR" -Djboss.server.data.dir="$DATA_DIR" \
-    -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 -bmanagement 127.0.0.1 >"$BASE_DIR/console.log" 2>&1 &
-SERVER_PID=$!
-cleanup() {
-    pkill -TERM -P "$SERVER_PID" 2>/dev/null || true
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 180); do
-    [ -f "$BASE_DIR/deployments/erpconnect.ear.deployed" ] && break
-    [ -f "$BASE_DIR/deployments/erpconnect.ear.failed" ] && { echo "deployment failed" >&2; exit 1; }
-    sleep 1
-done
+. "$ROOT/bench/bench-server.sh"
+start_bench_server
 
 ADMIN="admin:$ADMIN_PASSWORD"
 USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"

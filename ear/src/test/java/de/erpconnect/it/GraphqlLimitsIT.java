@@ -156,7 +156,7 @@ class GraphqlLimitsIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Http.Res>> answers = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 400; i++) {
                 answers.add(pool.submit(() -> Http.graphql(own, "{ __typename }")));
             }
             int limited = 0;
@@ -173,7 +173,7 @@ class GraphqlLimitsIT {
                 }
             }
             assertTrue(ok >= 100, "the burst passes: " + ok);
-            assertTrue(limited > 0, "the rest is limited: " + limited + " of 300");
+            assertTrue(limited > 0, "the rest is limited: " + limited + " of 400");
             assertEquals(200, Http.graphql(token, QUERY).status(), "other applications are not affected");
         } finally {
             pool.shutdownNow();

@@ -43,9 +43,11 @@ class GraphqlReadIT {
             "tblTransactionItems",
             "tblOpenItems",
             "tblDocuments",
-            "tblClient");
+            "tblClient",
+            "tblUsers");
 
     static String reader;
+    static String readerLogin;
     static String readerWithoutProtected;
 
     @Deployment(testable = false)
@@ -55,8 +57,8 @@ class GraphqlReadIT {
 
     @BeforeAll
     static void users() {
-        reader = Fixtures.token(
-                Fixtures.application(user(List.of("fldKredLimit", "fldEPreis")), List.of("graphql"), null));
+        readerLogin = user(List.of("fldKredLimit", "fldEPreis"));
+        reader = Fixtures.token(Fixtures.application(readerLogin, List.of("graphql"), null));
         readerWithoutProtected = Fixtures.token(Fixtures.application(user(List.of()), List.of("graphql"), null));
     }
 
@@ -455,5 +457,30 @@ class GraphqlReadIT {
                     statements,
                     "page + rowArtNr + rowWgrNr + rowBelegNr + rowAdrNr + lnkPostalAddresses, for n=" + n);
         }
+    }
+
+    @Test
+    void usingCurrentReadsTheCallingUser() {
+        JsonObject me = data(
+                        reader,
+                        "{ tblUsers { rowRead(using: current) { fldAnmNa fldName fldAktiv fldGraphQLKz fldInsertLSN"
+                                + " fldModifyLSN } } }")
+                .getJsonObject("tblUsers")
+                .getJsonObject("rowRead");
+        assertEquals(readerLogin, me.getString("fldAnmNa"));
+        assertEquals("Leser " + readerLogin, me.getString("fldName"));
+        assertTrue(me.getBoolean("fldGraphQLKz"));
+        assertTrue(me.getJsonNumber("fldModifyLSN").longValue()
+                >= me.getJsonNumber("fldInsertLSN").longValue());
+        JsonObject admin = data(
+                        reader, "{ tblUsers { rowRead(kf1AnmNa: {string: \"admin\"}) { fldAnmNa fldGraphQLKz } } }")
+                .getJsonObject("tblUsers")
+                .getJsonObject("rowRead");
+        assertEquals("admin", admin.getString("fldAnmNa"));
+        JsonObject both =
+                errorOf(reader, "{ tblUsers { rowRead(using: current, kf1AnmNa: {string: \"admin\"}) { fldAnmNa } } }");
+        assertEquals("BAD_USER_INPUT", both.getJsonObject("extensions").getString("code"));
+        Http.Res write = Http.graphql(reader, "mutation { tblUsers { rowNew { fldAnmNa } } }");
+        assertTrue(write.body().contains("tblUsers"), "tblUsers is read-only: " + write.body());
     }
 }

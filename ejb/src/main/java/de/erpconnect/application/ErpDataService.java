@@ -89,6 +89,11 @@ public class ErpDataService {
         return new RowPage(hideProtected(caller, more ? passed.subList(0, limit) : passed), more);
     }
 
+    /** The login of the caller ({@code using: current}). */
+    public String callerLogin() {
+        return session.getCallerPrincipal().getName();
+    }
+
     /** The row with this record id, read again with the caller's rights (e.g. after a write). */
     public java.util.Optional<ErpRow> reread(TableMeta table, long id) {
         CallerState caller = requireRead(table.table());

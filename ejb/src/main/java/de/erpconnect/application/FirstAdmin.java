@@ -46,6 +46,9 @@ public class FirstAdmin {
     UserRepository users;
 
     @Inject
+    de.erpconnect.domain.erp.ErpRowRepository erpRows;
+
+    @Inject
     PasswordHasher hasher;
 
     @Inject
@@ -78,6 +81,7 @@ public class FirstAdmin {
         User admin = new User(RealmId.ERP, ADMIN, "Administrator", hasher.hash(password), now);
         admin.changeAccess(new AccessFlags(true, false, true), now);
         admin.assignRoles(EnumSet.of(Role.ADMIN, Role.USER), now);
+        admin.stampLsn(erpRows.nextLsn());
         users.add(admin);
         events.record(RealmId.ERP, EventType.ADMIN_BOOTSTRAPPED, null, null, "Initial administrator 'admin' created.");
         LOG.infof("ERPC0020: initial administrator 'admin' created; password %s", source);

@@ -33,6 +33,9 @@ import java.util.Set;
 public class UserService {
 
     @Inject
+    de.erpconnect.domain.erp.ErpRowRepository erpRows;
+
+    @Inject
     UserRepository users;
 
     @Inject
@@ -69,6 +72,7 @@ public class UserService {
         Instant now = Instant.now();
         User user = new User(RealmId.ERP, login, command.displayName(), passwordHasher.hash(command.password()), now);
         applySettings(user, command, true, now);
+        user.stampLsn(erpRows.nextLsn());
         users.add(user);
         events.record(RealmId.ERP, EventType.USER_CREATED, actor(), null, "User '" + login + "' created.");
         return UserView.of(user);
@@ -90,6 +94,7 @@ public class UserService {
             user.changePasswordHash(passwordHasher.hash(command.password()), now);
         }
         applySettings(user, command, false, now);
+        user.stampLsn(erpRows.nextLsn());
         requireAnActiveAdmin();
         callers.invalidate(RealmId.ERP, login);
         events.record(RealmId.ERP, EventType.USER_UPDATED, actor(), null, "User '" + login + "' changed.");

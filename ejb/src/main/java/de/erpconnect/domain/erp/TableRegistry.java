@@ -165,6 +165,17 @@ public final class TableRegistry {
                 List.of(new IndexMeta("GUID", List.of("DokGUID"))),
                 List.of()));
         register(new TableMeta(
+                ErpTable.USERS,
+                "User",
+                "erp_user",
+                withSystemFields(List.of(
+                        new FieldMeta("AnmNa", "anm_na", STRING, "Anmeldename (login; key of byAnmNa)."),
+                        new FieldMeta("Name", "name", STRING, "Name."),
+                        new FieldMeta("Aktiv", "aktiv", BOOLEAN, "Active."),
+                        new FieldMeta("GraphQLKz", "graphql_kz", BOOLEAN, "Zugriff über GraphQL erlaubt."))),
+                List.of(new IndexMeta("AnmNa", List.of("AnmNa"))),
+                List.of()));
+        register(new TableMeta(
                 ErpTable.CLIENT,
                 "Client",
                 "erp_client",
@@ -202,6 +213,14 @@ public final class TableRegistry {
 
     public Optional<TableMeta> find(ErpTable table) {
         return Optional.ofNullable(tables.get(table));
+    }
+
+    /**
+     * The key field that {@code using: current} selects with the caller's login (reference §2.2:
+     * {@code tblUsers { rowRead(using: current) { fldAnmNa } }}), for the tables that have one.
+     */
+    public Optional<String> currentUserKey(ErpTable table) {
+        return table == ErpTable.USERS ? Optional.of("AnmNa") : Optional.empty();
     }
 
     public TableMeta require(ErpTable table) {

@@ -90,6 +90,13 @@ public class User {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** fldInsertLSN / fldModifyLSN of the user as tblUsers serves it (the global ERP sequence). */
+    @Column(name = "insert_lsn", nullable = false)
+    private long insertLsn;
+
+    @Column(name = "modify_lsn", nullable = false)
+    private long modifyLsn;
+
     protected User() {}
 
     public User(RealmId realm, LoginName login, String displayName, String passwordHash, Instant now) {
@@ -117,6 +124,14 @@ public class User {
     public void rename(String newDisplayName, Instant now) {
         this.displayName = requireDisplayName(newDisplayName);
         touch(now);
+    }
+
+    /** Stamps a change with the next LSN of the global sequence (the first stamp is the insert's). */
+    public void stampLsn(long lsn) {
+        if (insertLsn == 0) {
+            insertLsn = lsn;
+        }
+        modifyLsn = lsn;
     }
 
     public void changePasswordHash(String newHash, Instant now) {

@@ -63,6 +63,11 @@ final class SchemaGenerator {
     private final GraphQLScalarType booleanType;
     private final List<GraphQLType> types = new ArrayList<>();
     private final GraphQLEnumType fieldFormat;
+    private final GraphQLEnumType usingType = GraphQLEnumType.newEnum()
+            .name("Using")
+            .description("A selection by context: current = the calling user.")
+            .value("current", "current")
+            .build();
 
     SchemaGenerator(GraphQLSchema base, GraphQLCodeRegistry.Builder code) {
         this.code = code;
@@ -77,6 +82,7 @@ final class SchemaGenerator {
         Arrays.stream(FieldFormat.values()).forEach(f -> format.value(f.name(), f));
         this.fieldFormat = format.build();
         types.add(fieldFormat);
+        types.add(usingType);
         types.add(AnyScalar.TYPE);
         types.add(pageInfo());
         types.add(GraphQLObjectType.newObject()
@@ -189,7 +195,7 @@ final class SchemaGenerator {
             if (size < 0 || size > MAX_ROWS) {
                 throw new InvalidInputException("first", "first is 0 to " + MAX_ROWS + ".");
             }
-            ReadArguments args = ReadArguments.parse(table, env.getArguments());
+            ReadArguments args = ReadArguments.parse(table, withCurrentUser(table, env.getArguments()));
             RowQuery probe = new RowQuery(table, args.index(), args.range(), args.databaseFilter(), List.of(), 0);
             List<Object> after = Cursors.decode(probe, env.getArgument("after"));
             ErpDataService.RowPage page = read(table, args, after, size);
@@ -211,7 +217,34 @@ final class SchemaGenerator {
 
     private static ErpDataService.RowPage read(
             TableMeta table, Map<String, Object> arguments, List<Object> after, int limit) {
-        return read(table, ReadArguments.parse(table, arguments), after, limit);
+        return read(table, ReadArguments.parse(table, withCurrentUser(table, arguments)), after, limit);
+    }
+
+    /** {@code using: current} becomes an exactMatch on the table's login key with the caller's login. */
+    private static Map<String, Object> withCurrentUser(TableMeta table, Map<String, Object> arguments) {
+        if (arguments.get("using") == null) {
+            return arguments;
+        }
+        String key = TableRegistry.get().currentUserKey(table.table()).orElseThrow();
+        IndexMeta index = table.indexes().stream()
+                .filter(i -> i.keyFields().get(0).equals(key))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> replaced = new java.util.HashMap<>(arguments);
+        replaced.remove("using");
+        if (replaced.keySet().stream().anyMatch(ReadArguments.MODES::contains)
+                || replaced.containsKey(table.defaultIndex().keyFieldName(0))) {
+            throw new InvalidInputException(
+                    "using", "using: current selects the row itself; drop the other selection.");
+        }
+        replaced.put(
+                "exactMatch",
+                Map.of(
+                        index.graphqlName(),
+                        Map.of(
+                                index.keyFieldName(0),
+                                Map.of("string", ErpServices.data().callerLogin()))));
+        return replaced;
     }
 
     private static ErpDataService.RowPage read(TableMeta table, ReadArguments args, List<Object> after, int limit) {
@@ -383,7 +416,15 @@ final class SchemaGenerator {
             fastFields.value(f.graphqlName(), f.graphqlName());
             slowFields.value(f.graphqlName(), f.graphqlName());
         });
-        return List.of(
+        List<GraphQLArgument> arguments = new ArrayList<>();
+        if (TableRegistry.get().currentUserKey(table.table()).isPresent()) {
+            arguments.add(GraphQLArgument.newArgument()
+                    .name("using")
+                    .description("current: the row of the calling user.")
+                    .type(usingType)
+                    .build());
+        }
+        arguments.addAll(List.of(
                 GraphQLArgument.newArgument()
                         .name("exactMatch")
                         .description("The rows whose key (or key prefix) equals the given one.")
@@ -414,7 +455,8 @@ final class SchemaGenerator {
                         .name("slowFilter")
                         .description("A filter the application applies (also in).")
                         .type(filterType(table.singular() + "Slow", slowFields.build(), true))
-                        .build());
+                        .build()));
+        return arguments;
     }
 
     private GraphQLInputObjectType keyFilterType(TableMeta table, IndexMeta index) {

@@ -1,0 +1,42 @@
+# Sourced by the bench scripts: starts the built EAR on its own WildFly (own base and data
+# directories, free ports, H2, dev mode, demo data), waits for the deployment, and stops that
+# server (by its pid) when the script exits. Extra deployments: BENCH_EXTRA_DEPLOYMENTS (paths).
+# Sets URL, PUBLIC_URL, ADMIN_PASSWORD, BASE_DIR, SERVER_PID.
+
+start_bench_server() {
+    JBOSS_HOME="$ROOT/ear/target/server/wildfly-39.0.1.Final"
+    BASE_DIR="$ROOT/ear/target/bench-base"
+    DATA_DIR="$ROOT/ear/target/bench-data"
+    . "$ROOT/tools/free-ports.sh"
+    free_port_offset 500 600 700 800 900 1000
+    local offset=$PORT_OFFSET
+    local port=$((8080 + offset))
+    URL="http://127.0.0.1:$port"
+    # the browser part of the authorization-code flow must stay on the issuer's host (session cookie)
+    PUBLIC_URL="http://localhost:$port"
+    rm -rf "$BASE_DIR" "$DATA_DIR"
+    "$ROOT/wildfly-config/configure.sh" "$JBOSS_HOME" "$BASE_DIR" "$DATA_DIR" >/dev/null
+    cp "$ROOT/ear/target/erpconnect.ear" "$BASE_DIR/deployments/"
+    for extra in ${BENCH_EXTRA_DEPLOYMENTS:-}; do
+        cp "$extra" "$BASE_DIR/deployments/"
+    done
+    ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')!a"
+    ERPCONNECT_MODE=dev ERPCONNECT_PUBLIC_URL="$PUBLIC_URL" ERPCONNECT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        ERPCONNECT_DEMO_DATA=true JAVA_OPTS="-Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-}" \
+        LAUNCH_JBOSS_IN_BACKGROUND=1 "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE_DIR" \
+        -Djboss.server.data.dir="$DATA_DIR" -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 \
+        -bmanagement 127.0.0.1 >"$BASE_DIR/console.log" 2>&1 &
+    SERVER_PID=$!
+    trap stop_bench_server EXIT
+    for _ in $(seq 1 180); do
+        [ -f "$BASE_DIR/deployments/erpconnect.ear.deployed" ] && break
+        [ -f "$BASE_DIR/deployments/erpconnect.ear.failed" ] && { echo "deployment failed" >&2; exit 1; }
+        sleep 1
+    done
+}
+
+stop_bench_server() {
+    pkill -TERM -P "$SERVER_PID" 2>/dev/null || true
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the ERP GraphQL API of the built server against a raw-SQL baseline.
+#
+#   bench/graphql-bench.sh [--no-build]
+#
+# Builds the bench-only baseline WAR (bench/baseline, never part of the product), starts its own
+# WildFly with the EAR and that WAR on H2 with the demo company, creates 20 applications (20
+# bearer tokens, used round robin), and drives with wrk on loopback (wrk pinned to CPU 1):
+#   1. rowRead by key (keys 10000..10199 round robin) vs. the same row from one SQL statement;
+#   2. a 100-row conRead page with lnkPostalAddresses (start keys 10000..10099) vs. the same rows
+#      from one hand-written SQL join;
+# each after a warm-up, at concurrency 8 and 32. Non-200 answers or answers with "errors" count
+# as errors, and any error voids the run.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+WARMUP_CONCURRENCY=${WARMUP_CONCURRENCY:-4}
+DURATION_SECONDS=${DURATION_SECONDS:-20}
+CONCURRENCY_LEVELS=${CONCURRENCY_LEVELS:-"8 32"}
+APPLICATIONS=${APPLICATIONS:-20}
+
+if ! command -v wrk >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+if [ "${1:-}" != "--no-build" ]; then
+    mvn -q -B -ntp -DskipTests -Dspotless.skip package
+fi
+
+# the bench-only baseline WAR, compiled against the Jakarta EE API
+WORK="$ROOT/ear/target/bench-baseline"
+rm -rf "$WORK" && mkdir -p "$WORK/WEB-INF/classes"
+API=$(ls "$HOME"/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar)
+javac --release 17 -cp "$API" -d "$WORK/WEB-INF/classes" "$ROOT/bench/baseline/BaselineServlet.java"
+(cd "$WORK" && jar cf "$ROOT/ear/target/bench-baseline.war" WEB-INF)
+
+. "$ROOT/bench/bench-server.sh"
+export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Derpconnect.graphql.requests-per-second=1000000 -Derpconnect.graphql.burst=1000000"
+BENCH_EXTRA_DEPLOYMENTS="$ROOT/ear/target/bench-baseline.war" start_bench_server
+for _ in $(seq 1 60); do
+    [ -f "$BASE_DIR/deployments/bench-baseline.war.deployed" ] && break
+    sleep 1
+done
+
+ADMIN="admin:$ADMIN_PASSWORD"
+USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
+curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
+    -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":{\"tblAddresses\":[\"read\"],\"tblPostalAddresses\":[\"read\"]}}" >/dev/null
+TOKENS="$BASE_DIR/graphql-tokens"
+: >"$TOKENS"
+for i in $(seq 1 "$APPLICATIONS"); do
+    APP=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" \
+        -d "{\"name\":\"Benchmark $i\",\"user\":\"bench\",\"scopes\":[\"graphql\"],\"accessTokenSeconds\":3600}")
+    CLIENT_ID=$(echo "$APP" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
+    CLIENT_SECRET=$(echo "$APP" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
+    curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$URL/oauth2/token" \
+        | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$TOKENS"
+    echo >>"$TOKENS"
+done
+export BENCH_TOKENS="$TOKENS"
+
+# the compared answers hold the same rows
+GQL=$(curl -sf -H "Authorization: Bearer $(head -1 "$TOKENS")" -H 'Content-Type: application/json' "$URL/graphql" \
+    -d '{"query":"{ tblAddresses { conRead(first: 100, kf1AdrNr: {from: {string: \"10042\"}}) { edges { node { fldAdrNr } } } } }"}' \
+    | grep -o '"fldAdrNr":"[0-9]*"' | md5sum)
+BASE=$(curl -sf "$URL/bench-baseline/page?from=10042" | grep -o '"fldAdrNr":"[0-9]*"' | md5sum)
+[ "$GQL" = "$BASE" ] || { echo "GraphQL and baseline answer different rows" >&2; exit 1; }
+
+echo "== ERP GraphQL API vs. raw SQL =="
+echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), -Xmx1g, H2, ${ERPCONNECT_WORKER_THREADS:-8} worker threads, unpinned on $(nproc) cores; wrk: 1 thread pinned to CPU 1"
+echo "graphql: $APPLICATIONS bearer tokens (ES256) round robin; baseline: bench-only servlet, same datasource, no authentication"
+void=0
+run() {
+    local mode=$1 path=$2 label=$3
+    echo "-- $label"
+    echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
+    BENCH_MODE=$mode taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s \
+        -s "$ROOT/bench/graphql.lua" "$URL$path" >/dev/null
+    for c in $CONCURRENCY_LEVELS; do
+        out=$(BENCH_MODE=$mode taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s \
+            -s "$ROOT/bench/graphql.lua" "$URL$path")
+        result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
+        echo "$mode concurrency=$c duration=${DURATION_SECONDS}s $result"
+        if ! echo "$result" | grep -q ' errors=0$'; then
+            void=1
+        fi
+    done
+}
+run rowread /graphql "rowRead by key (200 keys round robin)"
+run base-rowread /bench-baseline/address "baseline: the same row by one SQL statement"
+run page /graphql "conRead(first: 100) with lnkPostalAddresses (100 start keys round robin)"
+run base-page /bench-baseline/page "baseline: the same 100 rows and postal addresses by one SQL join"
+if [ $void -ne 0 ]; then
+    echo "RUN VOID: there were errors" >&2
+    exit 1
+fi

@@ -1,0 +1,82 @@
+-- wrk script for bench/graphql-bench.sh. BENCH_MODE selects what each request asks:
+--   rowread       POST /graphql  rowRead by key, keys 10000..10199 round robin
+--   page          POST /graphql  conRead(first: 100) with lnkPostalAddresses from keys 10000..10099
+--   base-rowread  GET  /bench-baseline/address?adrNr=…   (the same row, hand-written SQL)
+--   base-page     GET  /bench-baseline/page?from=…       (the same 100 rows, one SQL join)
+-- GraphQL requests use the bearer tokens of BENCH_TOKENS (one per application) round robin.
+-- An answer that is not 200, or that carries "errors", counts as an error; any error voids the run.
+local mode = os.getenv("BENCH_MODE")
+local file = os.getenv("BENCH_TOKENS")
+local tokens = {}
+local next_token = 1
+local next_key = 0
+local bad = 0
+local threads = {}
+
+function setup(thread)
+    table.insert(threads, thread)
+end
+
+function init(args)
+    if file then
+        for line in io.lines(file) do
+            if line ~= "" then
+                table.insert(tokens, line)
+            end
+        end
+    end
+    next_key = math.random(0, 99)
+end
+
+local function key(range)
+    local k = 10000 + next_key % range
+    next_key = next_key + 1
+    return tostring(k)
+end
+
+function request()
+    if mode == "base-rowread" then
+        return wrk.format("GET", "/bench-baseline/address?adrNr=" .. key(200))
+    elseif mode == "base-page" then
+        return wrk.format("GET", "/bench-baseline/page?from=" .. key(100))
+    end
+    local query
+    if mode == "rowread" then
+        query = '{ tblAddresses { rowRead(kf1AdrNr: {string: \\"' .. key(200)
+            .. '\\"}) { fldAdrNr fldSuchBeg fldStatus fldGspKz fldInsertLSN fldModifyLSN } } }'
+    else
+        query = '{ tblAddresses { conRead(first: 100, kf1AdrNr: {from: {string: \\"' .. key(100)
+            .. '\\"}}) { edges { node { fldAdrNr fldSuchBeg lnkPostalAddresses { rowsRead {'
+            .. ' fldAnsNr fldNa1 fldStr fldPLZ fldOrt } } } } pageInfo { hasNextPage endCursor } } } }'
+    end
+    local token = tokens[next_token]
+    next_token = next_token % #tokens + 1
+    return wrk.format("POST", "/graphql", {
+        ["Content-Type"] = "application/json",
+        ["Authorization"] = "Bearer " .. token
+    }, '{"query":"' .. query .. '"}')
+end
+
+function response(status, headers, body)
+    if status ~= 200 or string.find(body, '"errors"', 1, true) then
+        bad = bad + 1
+        if bad == 1 then
+            io.stderr:write("first failed answer: HTTP " .. status .. " " .. string.sub(body, 1, 300) .. "\n")
+        end
+    end
+end
+
+function done(summary, latency, requests)
+    local invalid = 0
+    for _, t in ipairs(threads) do
+        invalid = invalid + (t:get("bad") or 0)
+    end
+    local seconds = summary.duration / 1e6
+    local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+        + summary.errors.timeout + summary.errors.status + invalid
+    io.write(string.format(
+        "RESULT requests=%d seconds=%.1f per_s=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d\n",
+        summary.requests, seconds, summary.requests / seconds,
+        latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+        latency.max / 1000, errors))
+end
