@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -178,5 +179,75 @@ class GraphqlLimitsIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void onlyRegisteredOriginsOfPublicClientsGetCors() {
+        String edition = Http.get("/api/admin/licence", Http.admin()).json().getString("edition");
+        String spa = "https://" + Fixtures.unique("spa").toLowerCase() + ".example.com";
+        if (edition.equals("ENTERPRISE")) {
+            Http.Res app = Http.json(
+                    "POST",
+                    "/api/admin/applications",
+                    Http.admin(),
+                    Json.createObjectBuilder()
+                            .add("name", Fixtures.unique("SPA "))
+                            .add("kind", "OWN")
+                            .add("clientType", "PUBLIC")
+                            .add("user", Fixtures.graphqlUser())
+                            .add("redirectUris", Json.createArrayBuilder().add(spa + "/callback"))
+                            .add("scopes", Json.createArrayBuilder().add("graphql"))
+                            .build()
+                            .toString());
+            assertEquals(201, app.status(), app.body());
+            Http.Res preflight = Http.bytesWithHeaders(
+                    "OPTIONS",
+                    "/graphql",
+                    Map.of(
+                            "Origin",
+                            spa,
+                            "Access-Control-Request-Method",
+                            "POST",
+                            "Access-Control-Request-Headers",
+                            "authorization,content-type"),
+                    "text/plain",
+                    new byte[0]);
+            assertEquals(204, preflight.status(), preflight.body());
+            assertEquals(spa, preflight.header("Access-Control-Allow-Origin"));
+            assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+            Http.Res call = Http.bytesWithHeaders(
+                    "POST",
+                    "/graphql",
+                    Map.of("Origin", spa, "Authorization", Http.bearer(token)),
+                    "application/json",
+                    Json.createObjectBuilder()
+                            .add("query", QUERY)
+                            .build()
+                            .toString()
+                            .getBytes());
+            assertEquals(200, call.status(), call.body());
+            assertEquals(spa, call.header("Access-Control-Allow-Origin"));
+        }
+        String foreign = "https://evil.example.net";
+        Http.Res refused = Http.bytesWithHeaders(
+                "OPTIONS",
+                "/graphql",
+                Map.of("Origin", foreign, "Access-Control-Request-Method", "POST"),
+                "text/plain",
+                new byte[0]);
+        assertEquals(403, refused.status());
+        assertEquals(null, refused.header("Access-Control-Allow-Origin"));
+        Http.Res call = Http.bytesWithHeaders(
+                "POST",
+                "/graphql",
+                Map.of("Origin", foreign, "Authorization", Http.bearer(token)),
+                "application/json",
+                Json.createObjectBuilder()
+                        .add("query", QUERY)
+                        .build()
+                        .toString()
+                        .getBytes());
+        assertEquals(200, call.status(), "the server answers; the browser withholds it");
+        assertEquals(null, call.header("Access-Control-Allow-Origin"));
     }
 }

@@ -26,6 +26,9 @@ public interface ClientApplicationRepository {
 
     List<ClientApplication> findByKind(RealmId realm, String kind);
 
+    /** The active applications of a client type (e.g. the public clients, for CORS). */
+    List<ClientApplication> findActiveByType(RealmId realm, ClientType type);
+
     void add(ClientApplication application);
 
     void remove(ClientApplication application);

@@ -4,6 +4,7 @@ import de.erpconnect.domain.application.ApplicationKind;
 import de.erpconnect.domain.application.ClientApplication;
 import de.erpconnect.domain.application.ClientApplicationRepository;
 import de.erpconnect.domain.application.ClientId;
+import de.erpconnect.domain.application.ClientType;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,17 @@ public class JpaClientApplicationRepository implements ClientApplicationReposito
                         ClientApplication.class)
                 .setParameter("realm", realm)
                 .setParameter("kind", new ApplicationKind(kind))
+                .getResultList();
+    }
+
+    @Override
+    public List<ClientApplication> findActiveByType(RealmId realm, ClientType type) {
+        return em.createQuery(
+                        "select a from ClientApplication a where a.realm = :realm and a.clientType = :type"
+                                + " and a.active = true",
+                        ClientApplication.class)
+                .setParameter("realm", realm)
+                .setParameter("type", type)
                 .getResultList();
     }
 

@@ -46,6 +46,11 @@ public class GraphqlGateFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if ("OPTIONS".equals(request.getMethod())) {
+            // a CORS preflight: answered by CorsFilter, never executed
+            chain.doFilter(request, response);
+            return;
+        }
         if (!services.graphqlRunning()) {
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_STOPPED_SECONDS));
             refuse(
