@@ -16,9 +16,9 @@ BASE_DIR="$ROOT/ear/target/run-base"
 
 export ERPCONNECT_MODE=${ERPCONNECT_MODE:-dev}
 export ERPCONNECT_DATA_DIR=${ERPCONNECT_DATA_DIR:-$ROOT/data}
-export ERPCONNECT_PUBLIC_URL=${ERPCONNECT_PUBLIC_URL:-https://localhost:8443}
 export ERPCONNECT_DEMO_DATA=${ERPCONNECT_DEMO_DATA:-true}
 PORT_OFFSET=${ERPCONNECT_PORT_OFFSET:-0}
+export ERPCONNECT_PUBLIC_URL=${ERPCONNECT_PUBLIC_URL:-https://localhost:$((8443 + PORT_OFFSET))}
 
 if [ "${1:-}" != "--no-build" ]; then
     mvn -q -B -DskipTests -Dspotless.skip package
