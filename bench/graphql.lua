@@ -5,17 +5,13 @@
 --   base-page     GET  /bench-baseline/page?from=…       (the same 100 rows, one SQL join)
 -- GraphQL requests use the bearer tokens of BENCH_TOKENS (one per application) round robin.
 -- An answer that is not 200, or that carries "errors", counts as an error; any error voids the run.
+dofile("bench/wrk-common.lua")
 local mode = os.getenv("BENCH_MODE")
 local file = os.getenv("BENCH_TOKENS")
 local tokens = {}
 local next_token = 1
 local next_key = 0
-local bad = 0
-local threads = {}
 
-function setup(thread)
-    table.insert(threads, thread)
-end
 
 function init(args)
     if file then
@@ -59,24 +55,7 @@ end
 
 function response(status, headers, body)
     if status ~= 200 or string.find(body, '"errors"', 1, true) then
-        bad = bad + 1
-        if bad == 1 then
-            io.stderr:write("first failed answer: HTTP " .. status .. " " .. string.sub(body, 1, 300) .. "\n")
-        end
+        invalid_answer(status, body)
     end
 end
 
-function done(summary, latency, requests)
-    local invalid = 0
-    for _, t in ipairs(threads) do
-        invalid = invalid + (t:get("bad") or 0)
-    end
-    local seconds = summary.duration / 1e6
-    local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-        + summary.errors.timeout + summary.errors.status + invalid
-    io.write(string.format(
-        "RESULT requests=%d seconds=%.1f per_s=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d\n",
-        summary.requests, seconds, summary.requests / seconds,
-        latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-        latency.max / 1000, errors))
-end

@@ -2,6 +2,7 @@
 -- token per connection (bench/BenchTokens.java); every request spends one token and the answer's
 -- new refresh token goes back into the pool, so no token is ever sent twice. Every response that
 -- is not 200 with a new refresh token counts as an error, and any error voids the run.
+dofile("bench/wrk-common.lua")
 local auth = os.getenv("BENCH_BASIC_AUTH")
 local file = os.getenv("BENCH_TOKENS")
 wrk.method = "POST"
@@ -9,13 +10,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = "Basic " .. auth
 
 local pool = {}
-local bad = 0
-local threads = {}
 
-function setup(thread)
-    table.insert(threads, thread)
-    thread:set("id", #threads)
-end
 
 -- wrk calls request() of the first thread once before the run to check the script; that request
 -- is never sent, so it must not take a token from the pool.
@@ -48,27 +43,10 @@ function response(status, headers, body)
         token = string.match(body, "\"refresh_token\":\"([^\"]+)\"")
     end
     if token == nil then
-        bad = bad + 1
-        if bad == 1 then
-            -- the first failed answer explains a void run (OAuth error JSON, no secrets)
-            io.stderr:write("first failed answer: HTTP " .. status .. " " .. string.sub(body, 1, 300) .. "\n")
-        end
+        -- the first failed answer explains a void run (OAuth error JSON, no secrets)
+        invalid_answer(status, body)
     else
         table.insert(pool, token)
     end
 end
 
-function done(summary, latency, requests)
-    local invalid = 0
-    for _, t in ipairs(threads) do
-        invalid = invalid + (t:get("bad") or 0)
-    end
-    local seconds = summary.duration / 1e6
-    local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-        + summary.errors.timeout + summary.errors.status + invalid
-    io.write(string.format(
-        "RESULT requests=%d seconds=%.1f per_s=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d\n",
-        summary.requests, seconds, summary.requests / seconds,
-        latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-        latency.max / 1000, errors))
-end
