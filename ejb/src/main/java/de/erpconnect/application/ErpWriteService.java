@@ -1,12 +1,12 @@
 package de.erpconnect.application;
 
+import de.erpconnect.domain.erp.ComparisonOperator;
 import de.erpconnect.domain.erp.ErpRow;
 import de.erpconnect.domain.erp.ErpRowRepository;
 import de.erpconnect.domain.erp.ErpTable;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.Operand;
 import de.erpconnect.domain.erp.RowChangedException;
-import de.erpconnect.domain.erp.RowCondition;
 import de.erpconnect.domain.erp.RowFilter;
 import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.erp.TableRegistry;
@@ -309,7 +309,7 @@ public class ErpWriteService {
                 meta,
                 meta.requireField(field),
                 new RowFilter.Comparison(
-                        RowCondition.Operator.EQ,
+                        ComparisonOperator.EQ,
                         new Operand.Field(meta.requireField(parentField)),
                         new Operand.Value(parent)));
         return max == null ? 1 : ((Number) max).intValue() + 1;
@@ -324,9 +324,9 @@ public class ErpWriteService {
                 belegNr,
                 new RowFilter.All(List.of(
                         new RowFilter.Comparison(
-                                RowCondition.Operator.GE, new Operand.Field(belegNr), new Operand.Value(prefix)),
+                                ComparisonOperator.GE, new Operand.Field(belegNr), new Operand.Value(prefix)),
                         new RowFilter.Comparison(
-                                RowCondition.Operator.LT, new Operand.Field(belegNr), new Operand.Value(upper)))));
+                                ComparisonOperator.LT, new Operand.Field(belegNr), new Operand.Value(upper)))));
         return max == null ? prefix + "12500001" : increment(max.toString());
     }
 

@@ -25,12 +25,6 @@ public class ServiceDirectory {
                 .orElse(false);
     }
 
-    public boolean graphiqlEnabled() {
-        return cache.get(ServiceState.GRAPHQL_SERVER, states::find)
-                .map(s -> s.running() && s.interactive())
-                .orElse(false);
-    }
-
     public void invalidate() {
         cache.invalidate(ServiceState.GRAPHQL_SERVER);
     }

@@ -17,7 +17,7 @@ public sealed interface RowFilter {
     Stream<FieldMeta> fields();
 
     /** {@code eq ne gt lt ge le} of two operands. */
-    record Comparison(RowCondition.Operator operator, Operand left, Operand right) implements RowFilter {
+    record Comparison(ComparisonOperator operator, Operand left, Operand right) implements RowFilter {
         @Override
         public boolean test(ErpRow row) {
             Object l = left.valueIn(row);

@@ -23,26 +23,26 @@ class RowFilterTest {
         return new ErpRow(PRODUCTS, values);
     }
 
-    static RowFilter compare(RowCondition.Operator op, Object value) {
+    static RowFilter compare(ComparisonOperator op, Object value) {
         return new RowFilter.Comparison(op, new Operand.Field(PRICE), new Operand.Value(value));
     }
 
     @Test
     void comparisonsCompareNumbersByValueWhateverTheirType() {
         ErpRow row = row(new BigDecimal("10.50"), "STK");
-        assertTrue(compare(RowCondition.Operator.EQ, new BigDecimal("10.5")).test(row));
-        assertTrue(compare(RowCondition.Operator.GT, 10).test(row));
-        assertTrue(compare(RowCondition.Operator.LE, 10.5d).test(row));
-        assertFalse(compare(RowCondition.Operator.LT, 10L).test(row));
-        assertTrue(compare(RowCondition.Operator.NE, 11).test(row));
-        assertFalse(compare(RowCondition.Operator.GE, 11).test(row));
+        assertTrue(compare(ComparisonOperator.EQ, new BigDecimal("10.5")).test(row));
+        assertTrue(compare(ComparisonOperator.GT, 10).test(row));
+        assertTrue(compare(ComparisonOperator.LE, 10.5d).test(row));
+        assertFalse(compare(ComparisonOperator.LT, 10L).test(row));
+        assertTrue(compare(ComparisonOperator.NE, 11).test(row));
+        assertFalse(compare(ComparisonOperator.GE, 11).test(row));
     }
 
     @Test
     void nullNeverComparesButIsNullSeesIt() {
         ErpRow row = row(null, null);
-        assertFalse(compare(RowCondition.Operator.EQ, 1).test(row));
-        assertFalse(compare(RowCondition.Operator.NE, 1).test(row), "NULL <> 1 is not true in SQL either");
+        assertFalse(compare(ComparisonOperator.EQ, 1).test(row));
+        assertFalse(compare(ComparisonOperator.NE, 1).test(row), "NULL <> 1 is not true in SQL either");
         assertTrue(new RowFilter.NullCheck(UNIT, true).test(row));
         assertFalse(new RowFilter.NullCheck(UNIT, false).test(row));
     }
@@ -50,7 +50,7 @@ class RowFilterTest {
     @Test
     void booleanCombinationsAndIn() {
         ErpRow row = row(new BigDecimal("5"), "PAK");
-        RowFilter cheap = compare(RowCondition.Operator.LT, 6);
+        RowFilter cheap = compare(ComparisonOperator.LT, 6);
         RowFilter pack = new RowFilter.In(new Operand.Field(UNIT), List.of("KAR", "PAK"));
         assertTrue(new RowFilter.All(List.of(cheap, pack)).test(row));
         assertFalse(new RowFilter.All(List.of(cheap, new RowFilter.Not(pack))).test(row));

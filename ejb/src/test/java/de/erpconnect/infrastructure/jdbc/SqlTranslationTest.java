@@ -2,10 +2,10 @@ package de.erpconnect.infrastructure.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.erpconnect.domain.erp.ComparisonOperator;
 import de.erpconnect.domain.erp.ErpTable;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.Operand;
-import de.erpconnect.domain.erp.RowCondition;
 import de.erpconnect.domain.erp.RowFilter;
 import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.erp.TableRegistry;
@@ -36,7 +36,7 @@ class SqlTranslationTest {
         FieldMeta city = POSTAL.requireField("Ort");
         RowFilter filter = new RowFilter.Any(List.of(
                 new RowFilter.Comparison(
-                        RowCondition.Operator.EQ, new Operand.Field(city), new Operand.Value("x' or '1'='1")),
+                        ComparisonOperator.EQ, new Operand.Field(city), new Operand.Value("x' or '1'='1")),
                 new RowFilter.Not(new RowFilter.NullCheck(POSTAL.requireField("EMail1"), true)),
                 new RowFilter.In(new Operand.Field(city), List.of("Köln", "Bonn"))));
         List<Object> params = new ArrayList<>();

@@ -1,8 +1,8 @@
 package de.erpconnect.interfaces.graphql;
 
+import de.erpconnect.domain.erp.ComparisonOperator;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.Operand;
-import de.erpconnect.domain.erp.RowCondition;
 import de.erpconnect.domain.erp.RowFilter;
 import de.erpconnect.domain.shared.InvalidInputException;
 import java.util.ArrayList;
@@ -69,8 +69,7 @@ final class FilterInput {
             }
             Operand left = operand(leftRaw, leftField, rightField);
             Operand right = operand(rightRaw, rightField, leftField);
-            return new RowFilter.Comparison(
-                    RowCondition.Operator.valueOf(operator.toUpperCase(Locale.ROOT)), left, right);
+            return new RowFilter.Comparison(ComparisonOperator.valueOf(operator.toUpperCase(Locale.ROOT)), left, right);
         }
         switch (operator) {
             case "isNull", "isNotNull" -> {
