@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ERP Connect on a fresh machine of this kind:
-#   1. installs what such a machine lacks (Debian packages; we are root there),
+#   1. installs what such a machine lacks (Debian packages, Chromium for the browser tests; we are
+#      root there),
 #   2. unit tests, the formatter check and the integration suite on H2 (one managed WildFly),
 #   3. the integration suite again on the PostgreSQL server at 127.0.0.1:5432 (database test).
 # .ci/run calls exactly this script.
@@ -13,6 +14,9 @@ need_packages=()
 command -v psql >/dev/null 2>&1 || need_packages+=(postgresql-client)
 command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 command -v keytool >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
+# the browser tests drive Debian's headless Chromium through its ChromeDriver
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_packages+=(chromium-driver)
 if [ ${#need_packages[@]} -gt 0 ]; then
     echo "Installing: ${need_packages[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -237,6 +237,12 @@ class LicenceIT {
     void coreAllowsOnlyConfidentialPartnerApps() throws Exception {
         activated(product(Edition.CORE, CUSTOMER));
         assertEquals(403, createApplication("OWN", null, List.of("graphql")).status(), "Core: no own applications");
+        Browser browser = new Browser();
+        browser.get("/graphiql");
+        browser.login("admin", ItEnv.adminPassword());
+        HttpResponse<String> graphiql = browser.get("/graphiql");
+        assertEquals(403, graphiql.statusCode(), "Core: no interactive web UI");
+        assertTrue(graphiql.body().contains("nur in der Enterprise-Edition"), graphiql.body());
         assertEquals(
                 403,
                 createApplication("mbcom.connectelo", null, List.of("graphql")).status(),

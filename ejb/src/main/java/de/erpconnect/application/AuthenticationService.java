@@ -45,6 +45,9 @@ public class AuthenticationService {
     LoginThrottle throttle;
 
     @Inject
+    ServiceDirectory services;
+
+    @Inject
     EventLog events;
 
     /** The caller's state if the login exists, is active and the password matches. */
@@ -99,7 +102,8 @@ public class AuthenticationService {
         }
         boolean clientActive = clients.find(RealmId.ERP, clientId)
                 .map(c -> c.active()
-                        && c.user().value().equals(login)
+                        && c.actsFor(login)
+                        && (!c.builtIn() || services.interactiveEnabled())
                         && licences.refusal(c.kind(), c.clientType()).isEmpty())
                 .orElse(false);
         if (!clientActive) {

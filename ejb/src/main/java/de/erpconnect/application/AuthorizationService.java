@@ -19,6 +19,7 @@ import de.erpconnect.domain.token.ScopeParameter;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.User;
 import de.erpconnect.domain.user.UserRepository;
+import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
@@ -60,6 +61,12 @@ public class AuthorizationService {
     @Inject
     EventLog events;
 
+    @Inject
+    ServiceDirectory services;
+
+    @Inject
+    Settings settings;
+
     @Resource
     SessionContext session;
 
@@ -83,8 +90,9 @@ public class AuthorizationService {
         if (redirectUri == null) {
             throw new AuthorizationPageException("invalid_request", "The redirect_uri parameter is required.");
         }
-        boolean registered =
-                app.getRedirectUris().stream().map(RedirectUri::new).anyMatch(r -> r.matches(redirectUri));
+        boolean registered = app.isBuiltIn()
+                ? redirectUri.equals(graphiqlRedirectUri())
+                : app.getRedirectUris().stream().map(RedirectUri::new).anyMatch(r -> r.matches(redirectUri));
         if (!registered) {
             throw new AuthorizationPageException(
                     "invalid_request", "The redirect_uri is not registered for this application.");
@@ -103,6 +111,11 @@ public class AuthorizationService {
         licences.refusal(app.getKind(), app.getClientType()).ifPresent(reason -> {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
         });
+        if (app.isBuiltIn() && !services.interactiveEnabled()) {
+            throw new OAuthException(
+                    OAuthError.UNAUTHORIZED_CLIENT,
+                    "The interactive web UI (GraphiQL) is switched off or the GraphQL-Server is stopped.");
+        }
         if (codeChallenge == null) {
             throw new OAuthException(
                     OAuthError.INVALID_REQUEST, "PKCE is required: send code_challenge with method S256.");
@@ -123,8 +136,10 @@ public class AuthorizationService {
             throw new OAuthException(OAuthError.INVALID_SCOPE, "The scope 'admin' needs a user with the role 'admin'.");
         }
         User user = users.getByLogin(RealmId.ERP, new LoginName(caller.login()));
-        boolean needed = grants.findRemembered(user, app, Instant.now()).stream()
-                .noneMatch(g -> g.covers(scopes, Instant.now()));
+        // the built-in client is first party: logging in is the consent (as Keycloak's own consoles)
+        boolean needed = !app.isBuiltIn()
+                && grants.findRemembered(user, app, Instant.now()).stream()
+                        .noneMatch(g -> g.covers(scopes, Instant.now()));
         return new Consent(
                 clientId,
                 app.getName(),
@@ -181,6 +196,11 @@ public class AuthorizationService {
                 now.plus(CODE_LIFETIME),
                 null));
         return code;
+    }
+
+    /** The only redirect URI of the built-in GraphiQL client: the page itself. */
+    public String graphiqlRedirectUri() {
+        return settings.publicUrl().resolve("/graphiql");
     }
 
     private static Set<Scope> requestedScopes(ClientApplication app, String scopeParameter) {

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Whether the GraphQL-Server runs, for every /graphql request: read from the database at most
+ * Whether the GraphQL-Server runs (and its interactive web UI is on), for every /graphql request: read from the database at most
  * once a second per node, and dropped on a change made here after commit (at once on this node).
  */
 @ApplicationScoped
@@ -22,6 +22,13 @@ public class ServiceDirectory {
     public boolean graphqlRunning() {
         return cache.get(ServiceState.GRAPHQL_SERVER, states::find)
                 .map(ServiceState::running)
+                .orElse(false);
+    }
+
+    /** Whether the interactive web UI (GraphiQL) is switched on; it also needs the server running. */
+    public boolean interactiveEnabled() {
+        return cache.get(ServiceState.GRAPHQL_SERVER, states::find)
+                .map(s -> s.running() && s.interactive())
                 .orElse(false);
     }
 

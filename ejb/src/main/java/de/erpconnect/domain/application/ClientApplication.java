@@ -74,9 +74,14 @@ public class ClientApplication {
     @Column(name = "previous_secret_valid_until")
     private Instant previousSecretValidUntil;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "user_id", nullable = false)
+    /** The Benutzer whose rights apply; none only for the built-in client (it acts for whoever logs in). */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "user_id")
     private User user;
+
+    /** The first-party client of the GraphiQL page (migration V9): not listed, not editable. */
+    @Column(name = "built_in", nullable = false)
+    private boolean builtIn;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "client_redirect_uri", joinColumns = @JoinColumn(name = "application_id"))
@@ -243,7 +248,8 @@ public class ClientApplication {
                 secretHash,
                 previousSecretHash,
                 previousSecretValidUntil,
-                user.getLogin(),
+                user == null ? null : user.getLogin(),
+                builtIn,
                 EnumSet.copyOf(scopes),
                 List.copyOf(redirectUris),
                 lifetimes.accessTokenSeconds(),
@@ -276,6 +282,10 @@ public class ClientApplication {
 
     public User getUser() {
         return user;
+    }
+
+    public boolean isBuiltIn() {
+        return builtIn;
     }
 
     public List<String> getRedirectUris() {

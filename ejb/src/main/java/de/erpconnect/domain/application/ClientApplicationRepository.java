@@ -8,6 +8,7 @@ import java.util.Optional;
 /** Applications of one realm. */
 public interface ClientApplicationRepository {
 
+    /** An application the admin manages (the built-in client is not one of them). */
     Optional<ClientApplication> findById(RealmId realm, long id);
 
     default ClientApplication getById(RealmId realm, long id) {
@@ -16,6 +17,7 @@ public interface ClientApplicationRepository {
 
     Optional<ClientApplication> findByClientId(RealmId realm, ClientId clientId);
 
+    /** The applications the admin manages, without the built-in client. */
     List<ClientApplication> search(RealmId realm, String query, int offset, int limit);
 
     long count(RealmId realm, String query);

@@ -17,8 +17,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaClientApplicationRepository implements ClientApplicationRepository {
 
-    private static final RealmSearch<ClientApplication> SEARCH =
-            new RealmSearch<>(ClientApplication.class, "lower(e.name) like :q escape '\\'", "e.id");
+    private static final RealmSearch<ClientApplication> SEARCH = new RealmSearch<>(
+            ClientApplication.class, "lower(e.name) like :q escape '\\'", "e.id", "e.builtIn = false");
 
     @PersistenceContext(unitName = "erpconnect")
     EntityManager em;
@@ -26,7 +26,7 @@ public class JpaClientApplicationRepository implements ClientApplicationReposito
     @Override
     public Optional<ClientApplication> findById(RealmId realm, long id) {
         return Optional.ofNullable(em.find(ClientApplication.class, id))
-                .filter(a -> a.getRealm().equals(realm));
+                .filter(a -> a.getRealm().equals(realm) && !a.isBuiltIn());
     }
 
     @Override

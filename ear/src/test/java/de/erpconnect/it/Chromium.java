@@ -1,0 +1,73 @@
+package de.erpconnect.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real browser for the page tests: Debian's headless Chromium driven through its ChromeDriver
+ * (both installed by tools/test.sh; other locations through -Dbrowser.binary and
+ * -Dbrowser.driver). Selenium Manager is never asked, so nothing is downloaded. A missing browser
+ * fails the test; it never skips it.
+ */
+final class Chromium {
+
+    private Chromium() {}
+
+    static ChromeDriver start() {
+        File binary = new File(System.getProperty("browser.binary", "/usr/bin/chromium"));
+        File driver = new File(System.getProperty("browser.driver", "/usr/bin/chromedriver"));
+        if (!binary.canExecute() || !driver.canExecute()) {
+            throw new AssertionError("The browser tests need Chromium and ChromeDriver (" + binary + ", " + driver
+                    + "); tools/test.sh installs Debian's chromium and chromium-driver.");
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("erpconnect-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(binary)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1400,1000",
+                        "--lang=de-DE",
+                        "--user-data-dir=" + profile);
+        // the pages are German first; the browser asks for German as a German user's would
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver)
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return browser;
+    }
+
+    /** Keeps what the page looked like in target/screenshots, for the person reading a test run. */
+    static void screenshot(ChromeDriver browser, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

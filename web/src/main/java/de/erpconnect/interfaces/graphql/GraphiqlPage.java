@@ -1,0 +1,127 @@
+package de.erpconnect.interfaces.graphql;
+
+import de.erpconnect.application.AuthenticationService;
+import de.erpconnect.application.CallerState;
+import de.erpconnect.application.LicenceDirectory;
+import de.erpconnect.application.ServiceDirectory;
+import de.erpconnect.domain.licence.Edition;
+import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.interfaces.http.MessagePage;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The interactive GraphQL web UI (DESIGN §7, "Interaktive Web-Oberfläche aktivieren"): GraphiQL at
+ * {@code /graphiql}, behind the FORM login, Enterprise only. The page itself holds no token: its
+ * script obtains a short-lived one through the built-in first-party public client
+ * {@value #CLIENT_ID} (authorization code with PKCE S256, consent implied), so {@code /graphql}
+ * stays bearer-only. Whoever may not use it gets a page that says why: 403 on Core or without
+ * GraphQL access, 404 while the flag is off, 503 while the GraphQL-Server is stopped.
+ */
+@WebServlet("/graphiql")
+public class GraphiqlPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The built-in client (migration V9). */
+    public static final String CLIENT_ID = "erpconnect-graphiql";
+
+    @Inject
+    LicenceDirectory licences;
+
+    @Inject
+    ServiceDirectory services;
+
+    @Inject
+    AuthenticationService authentication;
+
+    @Inject
+    Settings settings;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Edition edition = licences.current().edition();
+        if (edition != Edition.ENTERPRISE) {
+            refuse(
+                    response,
+                    403,
+                    "Die interaktive Web-Oberfläche (GraphiQL) gibt es nur in der Enterprise-Edition; diese"
+                            + " Installation hat " + edition + ". Partner-Apps erreichen die GraphQL-Schnittstelle"
+                            + " weiterhin unter /graphql.");
+            return;
+        }
+        if (!services.graphqlRunning()) {
+            response.setHeader("Retry-After", "60");
+            refuse(
+                    response,
+                    503,
+                    "Der GraphQL-Server ist gestoppt. Ein Administrator startet ihn unter"
+                            + " Automatisierungsdienste → GraphQL-Server.");
+            return;
+        }
+        if (!services.interactiveEnabled()) {
+            refuse(
+                    response,
+                    404,
+                    "Die interaktive Web-Oberfläche ist nicht aktiviert. Ein Administrator schaltet sie unter"
+                            + " Automatisierungsdienste → GraphQL-Server → „Interaktive Web-Oberfläche aktivieren“"
+                            + " ein.");
+            return;
+        }
+        CallerState caller = authentication
+                .activeCaller(request.getUserPrincipal().getName())
+                .orElse(null);
+        if (caller == null || !caller.mayUseGraphql()) {
+            refuse(
+                    response,
+                    403,
+                    "Ihr Benutzer hat keinen Zugriff über GraphQL („Zugriff über GraphQL erlaubt“ ist nicht"
+                            + " gesetzt).");
+            return;
+        }
+        String page = settings.publicUrl().resolve("/graphiql");
+        if (!sameHost(request, page)) {
+            // the code comes back to the public URL: start there, where the session and PKCE state live
+            response.sendRedirect(page);
+            return;
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"UTF-8\">"
+                        + "<title>GraphiQL – ERP Connect</title>"
+                        + "<link rel=\"stylesheet\" href=\"/graphiql-ui/graphiql.min.css\">"
+                        + "<link rel=\"stylesheet\" href=\"/graphiql-ui/erpconnect-graphiql.css\"></head>"
+                        + "<body data-client-id=\"" + CLIENT_ID + "\""
+                        + " data-authorize=\"/oauth2/authorize\" data-token=\"/oauth2/token\""
+                        + " data-endpoint=\"/graphql\" data-redirect=\"" + MessagePage.escape(page) + "\""
+                        + " data-user=\"" + MessagePage.escape(caller.login()) + "\">"
+                        + "<div id=\"graphiql\" role=\"main\">Anmeldung an der GraphQL-Schnittstelle …</div>"
+                        + "<noscript>GraphiQL braucht JavaScript.</noscript>"
+                        + "<script src=\"/graphiql-ui/react.production.min.js\"></script>"
+                        + "<script src=\"/graphiql-ui/react-dom.production.min.js\"></script>"
+                        + "<script src=\"/graphiql-ui/graphiql.min.js\"></script>"
+                        + "<script src=\"/graphiql-ui/erpconnect-graphiql.js\"></script>"
+                        + "</body></html>");
+    }
+
+    private static boolean sameHost(HttpServletRequest request, String publicPage) {
+        String host = request.getHeader("Host");
+        URI uri = URI.create(publicPage);
+        String expected = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        return host != null && host.toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(MessagePage.html("GraphiQL nicht verfügbar", null, message));
+    }
+}
