@@ -2,7 +2,9 @@ package de.erpconnect.infrastructure.jdbc;
 
 import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.shared.InvalidInputException;
+import de.erpconnect.domain.shared.TimeLimitException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 
 /**
  * Turns a violated database rule into a clear input error naming the table — never the SQL or
@@ -12,9 +14,22 @@ final class ConstraintErrors {
 
     private ConstraintErrors() {}
 
-    static RuntimeException translate(TableMeta table, SQLException e) {
+    /** A statement cancelled by its query timeout, or a lock wait that timed out (H2, PostgreSQL). */
+    static boolean isTimeout(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return e instanceof SQLTimeoutException
+                || state.equals("57014") // PostgreSQL: canceled (query timeout)
+                || state.equals("55P03") // PostgreSQL: lock not available
+                || state.equals("HYT00"); // H2: timeout trying to lock, or statement canceled
+    }
+
+    static RuntimeException translate(TableMeta table, SQLException e, int timeoutSeconds) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String name = table.table().wireName();
+        if (isTimeout(e)) {
+            return new TimeLimitException("Writing " + name + " did not finish within " + timeoutSeconds
+                    + " s: another transaction holds the row. Nothing was changed; try again.");
+        }
         return switch (state) {
             case "23505" -> new InvalidInputException(name, "A row of " + name + " with this key already exists.");
             case "23503" ->

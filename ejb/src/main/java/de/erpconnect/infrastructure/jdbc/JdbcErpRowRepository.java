@@ -8,6 +8,7 @@ import de.erpconnect.domain.erp.KeyRange;
 import de.erpconnect.domain.erp.RowFilter;
 import de.erpconnect.domain.erp.RowQuery;
 import de.erpconnect.domain.erp.TableMeta;
+import de.erpconnect.domain.shared.TimeLimitException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ public class JdbcErpRowRepository implements ErpRowRepository {
     /** Batches larger than this are split, to stay below every driver's parameter limit. */
     static final int MAX_IN = 1000;
 
-    /** A single read statement ends after this long ({@code erpconnect.graphql.timeout-seconds}). */
+    /** A single statement ends after this long ({@code erpconnect.graphql.timeout-seconds}). */
     int queryTimeoutSeconds = 20;
 
     @jakarta.annotation.PostConstruct
@@ -171,7 +172,7 @@ public class JdbcErpRowRepository implements ErpRowRepository {
                 return findById(table, id).orElseThrow();
             }
         } catch (SQLException e) {
-            throw ConstraintErrors.translate(table, e);
+            throw ConstraintErrors.translate(table, e, queryTimeoutSeconds);
         }
     }
 
@@ -225,11 +226,13 @@ public class JdbcErpRowRepository implements ErpRowRepository {
             StatementCounter.executed();
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw ConstraintErrors.translate(table, e);
+            throw ConstraintErrors.translate(table, e, queryTimeoutSeconds);
         }
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    /** Binds the parameters; every statement ends after the query timeout. */
+    private void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        ps.setQueryTimeout(queryTimeoutSeconds);
         for (int i = 0; i < params.size(); i++) {
             Object v = params.get(i);
             if (v == null) {
@@ -255,10 +258,7 @@ public class JdbcErpRowRepository implements ErpRowRepository {
     private List<ErpRow> query(TableMeta table, String sql, List<Object> params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            ps.setQueryTimeout(queryTimeoutSeconds);
+            bind(ps, params);
             List<ErpRow> rows = new ArrayList<>();
             StatementCounter.executed();
             try (ResultSet rs = ps.executeQuery()) {
@@ -273,11 +273,9 @@ public class JdbcErpRowRepository implements ErpRowRepository {
             }
             return rows;
         } catch (SQLException e) {
-            if (e instanceof java.sql.SQLTimeoutException || "57014".equals(e.getSQLState())) {
-                throw new de.erpconnect.domain.shared.InvalidInputException(
-                        table.table().wireName(),
-                        "Reading " + table.table().wireName() + " took longer than " + queryTimeoutSeconds
-                                + " s; narrow the selection.");
+            if (ConstraintErrors.isTimeout(e)) {
+                throw new TimeLimitException("Reading " + table.table().wireName() + " took longer than "
+                        + queryTimeoutSeconds + " s; narrow the selection.");
             }
             throw new IllegalStateException("Reading " + table.sqlTable() + " failed: " + e.getMessage(), e);
         }
