@@ -27,6 +27,18 @@ final class Fixtures {
     }
 
     static String user(Map<String, List<String>> permissions, List<String> roles) {
+        return user(permissions, roles, List.of(), true);
+    }
+
+    /**
+     * Creates a user through the admin API and returns its login; its password is
+     * {@link #PASSWORD} followed by the login.
+     */
+    static String user(
+            Map<String, List<String>> permissions,
+            List<String> roles,
+            List<String> protectedFields,
+            boolean graphqlAccess) {
         String login = unique("u");
         JsonObjectBuilder perms = Json.createObjectBuilder();
         permissions.forEach((t, rights) -> perms.add(t, Json.createArrayBuilder(rights)));
@@ -39,9 +51,10 @@ final class Fixtures {
                         .add("displayName", "Test " + login)
                         .add("password", Secrets.note(PASSWORD + login))
                         .add("active", true)
-                        .add("graphqlAccess", true)
+                        .add("graphqlAccess", graphqlAccess)
                         .add("roles", Json.createArrayBuilder(roles))
                         .add("permissions", perms)
+                        .add("protectedFields", Json.createArrayBuilder(protectedFields))
                         .build()
                         .toString());
         assertEquals(201, r.status(), r.body());

@@ -17,13 +17,13 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import jakarta.json.Json;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -161,21 +161,7 @@ class GraphiqlIT {
     @Test
     void usersWithoutGraphqlAccessAreToldWhy() {
         interactive(true);
-        String login = Fixtures.unique("u");
-        Http.Res created = Http.json(
-                "POST",
-                "/api/admin/users",
-                Http.admin(),
-                Json.createObjectBuilder()
-                        .add("login", login)
-                        .add("displayName", "Ohne GraphQL")
-                        .add("password", Secrets.note(Fixtures.PASSWORD + login))
-                        .add("active", true)
-                        .add("graphqlAccess", false)
-                        .add("roles", Json.createArrayBuilder(List.of("user")))
-                        .build()
-                        .toString());
-        assertEquals(201, created.status(), created.body());
+        String login = Fixtures.user(Map.of(), List.of("user"), List.of(), false);
         HttpResponse<String> page = loggedIn(login).get("/graphiql");
         assertEquals(403, page.statusCode());
         assertTrue(page.body().contains("Zugriff über GraphQL"), page.body());

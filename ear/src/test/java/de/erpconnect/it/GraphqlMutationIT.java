@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -55,27 +54,9 @@ class GraphqlMutationIT {
     }
 
     private static String user(List<String> rights, List<String> protectedFields) {
-        String login = Fixtures.unique("w");
-        JsonObjectBuilder perms = Json.createObjectBuilder();
-        WRITABLE.forEach(t -> perms.add(t, Json.createArrayBuilder(rights)));
-        JsonArrayBuilder fields = Json.createArrayBuilder(protectedFields);
-        Http.Res r = Http.json(
-                "POST",
-                "/api/admin/users",
-                Http.admin(),
-                Json.createObjectBuilder()
-                        .add("login", login)
-                        .add("displayName", "Schreiber " + login)
-                        .add("password", Secrets.note("Schreib-Recht!2026" + login))
-                        .add("active", true)
-                        .add("graphqlAccess", true)
-                        .add("roles", Json.createArrayBuilder().add("user"))
-                        .add("permissions", perms)
-                        .add("protectedFields", fields)
-                        .build()
-                        .toString());
-        assertEquals(201, r.status(), r.body());
-        return login;
+        Map<String, List<String>> perms = new LinkedHashMap<>();
+        WRITABLE.forEach(t -> perms.put(t, rights));
+        return Fixtures.user(perms, List.of("user"), protectedFields, true);
     }
 
     static JsonObject data(String token, String query) {

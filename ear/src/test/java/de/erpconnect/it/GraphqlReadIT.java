@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,28 +62,9 @@ class GraphqlReadIT {
     }
 
     private static String user(List<String> protectedFields) {
-        String login = Fixtures.unique("r");
-        JsonObjectBuilder perms = Json.createObjectBuilder();
-        TABLES.forEach(t -> perms.add(t, Json.createArrayBuilder().add("read")));
-        JsonArrayBuilder fields = Json.createArrayBuilder();
-        protectedFields.forEach(fields::add);
-        Http.Res r = Http.json(
-                "POST",
-                "/api/admin/users",
-                Http.admin(),
-                Json.createObjectBuilder()
-                        .add("login", login)
-                        .add("displayName", "Leser " + login)
-                        .add("password", Secrets.note("Lese-Recht!2026" + login))
-                        .add("active", true)
-                        .add("graphqlAccess", true)
-                        .add("roles", Json.createArrayBuilder().add("user"))
-                        .add("permissions", perms)
-                        .add("protectedFields", fields)
-                        .build()
-                        .toString());
-        assertEquals(201, r.status(), r.body());
-        return login;
+        Map<String, List<String>> perms = new LinkedHashMap<>();
+        TABLES.forEach(t -> perms.put(t, List.of("read")));
+        return Fixtures.user(perms, List.of("user"), protectedFields, true);
     }
 
     static JsonObject data(String token, String query) {
@@ -468,7 +448,7 @@ class GraphqlReadIT {
                 .getJsonObject("tblUsers")
                 .getJsonObject("rowRead");
         assertEquals(readerLogin, me.getString("fldAnmNa"));
-        assertEquals("Leser " + readerLogin, me.getString("fldName"));
+        assertEquals("Test " + readerLogin, me.getString("fldName"));
         assertTrue(me.getBoolean("fldGraphQLKz"));
         assertTrue(me.getJsonNumber("fldModifyLSN").longValue()
                 >= me.getJsonNumber("fldInsertLSN").longValue());

@@ -3,9 +3,7 @@ package de.erpconnect.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -45,24 +44,8 @@ class GraphqlTimeoutIT {
     }
 
     static String writer() {
-        String login = Fixtures.unique("t");
-        JsonObjectBuilder perms = Json.createObjectBuilder()
-                .add("tblAddresses", Json.createArrayBuilder(List.of("read", "create", "modify")));
-        Http.Res r = Http.json(
-                "POST",
-                "/api/admin/users",
-                Http.admin(),
-                Json.createObjectBuilder()
-                        .add("login", login)
-                        .add("displayName", "Zeitlimit " + login)
-                        .add("password", Secrets.note(Fixtures.PASSWORD + login))
-                        .add("active", true)
-                        .add("graphqlAccess", true)
-                        .add("roles", Json.createArrayBuilder().add("user"))
-                        .add("permissions", perms)
-                        .build()
-                        .toString());
-        assertEquals(201, r.status(), r.body());
+        String login = Fixtures.user(
+                Map.of("tblAddresses", List.of("read", "create", "modify")), List.of("user"), List.of(), true);
         return Fixtures.token(Fixtures.application(login, List.of("graphql", "graphql.write"), null));
     }
 

@@ -87,7 +87,7 @@ enum FieldFormat {
             return b ? 1.0 : 0.0;
         }
         try {
-            return Double.parseDouble(value.toString().trim().replace(',', '.'));
+            return GermanText.decimal(value.toString()).doubleValue();
         } catch (NumberFormatException e) {
             throw cannot(field, "FLOAT");
         }
@@ -117,12 +117,14 @@ enum FieldFormat {
         if (value instanceof Number n) {
             return n.doubleValue() != 0;
         }
-        String s = value.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "true", "ja", "1" -> true;
-            case "false", "nein", "0", "" -> false;
-            default -> throw cannot(field, "BOOLEAN");
-        };
+        if (value.toString().isBlank()) {
+            return false;
+        }
+        Boolean yesNo = GermanText.yesNo(value.toString());
+        if (yesNo == null) {
+            throw cannot(field, "BOOLEAN");
+        }
+        return yesNo;
     }
 
     private static InvalidInputException cannot(String field, String format) {

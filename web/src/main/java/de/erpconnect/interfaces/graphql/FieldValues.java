@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Converts a value from a request (key value, filter operand, cursor part) to the natural type of
@@ -17,6 +18,24 @@ final class FieldValues {
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private FieldValues() {}
+
+    /**
+     * The one value given in a value wrapper such as {@code {string: "10000"}}: null if none of
+     * {@code wrappers} is set, an input error with {@code several} if more than one is.
+     */
+    static Object single(Map<?, ?> wrapper, Iterable<?> wrappers, String argName, String several) {
+        Object value = null;
+        for (Object name : wrappers) {
+            Object v = wrapper.get(name);
+            if (v != null) {
+                if (value != null) {
+                    throw new InvalidInputException(argName, several);
+                }
+                value = v;
+            }
+        }
+        return value;
+    }
 
     static Object coerce(String argName, FieldMeta field, Object raw) {
         if (raw == null) {
@@ -29,7 +48,7 @@ final class FieldValues {
                 case INT -> raw instanceof Number n ? exactInt(n) : Integer.parseInt(text);
                 case BIGINT ->
                     raw instanceof Number n ? new BigDecimal(n.toString()).longValueExact() : Long.parseLong(text);
-                case DECIMAL -> raw instanceof Number n ? new BigDecimal(n.toString()) : germanDecimal(text);
+                case DECIMAL -> raw instanceof Number n ? new BigDecimal(n.toString()) : GermanText.decimal(text);
                 case BOOLEAN -> bool(argName, field, raw, text);
                 case DATE -> text.contains(".") ? LocalDate.parse(text, GERMAN_DATE) : LocalDate.parse(text);
                 case TIMESTAMP -> java.time.Instant.parse(text);
@@ -47,24 +66,15 @@ final class FieldValues {
         return new BigDecimal(n.toString()).intValueExact();
     }
 
-    /** "1.234,56" and "1234.56" both read as 1234.56. */
-    private static BigDecimal germanDecimal(String text) {
-        if (text.contains(",")) {
-            return new BigDecimal(text.replace(".", "").replace(',', '.'));
-        }
-        return new BigDecimal(text);
-    }
-
     private static Boolean bool(String argName, FieldMeta field, Object raw, String text) {
         if (raw instanceof Boolean b) {
             return b;
         }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "ja", "1" -> true;
-            case "false", "nein", "0" -> false;
-            default ->
-                throw new InvalidInputException(
-                        argName, "The value '" + text + "' for " + field.graphqlName() + " is not a boolean.");
-        };
+        Boolean value = GermanText.yesNo(text);
+        if (value == null) {
+            throw new InvalidInputException(
+                    argName, "The value '" + text + "' for " + field.graphqlName() + " is not a boolean.");
+        }
+        return value;
     }
 }

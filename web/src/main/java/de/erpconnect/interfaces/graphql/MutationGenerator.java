@@ -315,18 +315,12 @@ final class MutationGenerator {
         if (!(set instanceof Map<?, ?> wrapper)) {
             return null;
         }
-        List<Object> given = wrapper.values().stream()
-                .filter(v -> v != null)
-                .map(v -> (Object) v)
-                .toList();
-        if (given.isEmpty()) {
-            return null;
-        }
-        if (given.size() > 1) {
-            throw new InvalidInputException(
-                    field.graphqlName(), "set takes one of string, text, int, float, boolean (or {} for NULL).");
-        }
-        return FieldValues.coerce(field.graphqlName(), field, given.get(0));
+        Object given = FieldValues.single(
+                wrapper,
+                wrapper.keySet(),
+                field.graphqlName(),
+                "set takes one of string, text, int, float, boolean (or {} for NULL).");
+        return given == null ? null : FieldValues.coerce(field.graphqlName(), field, given);
     }
 
     private static Map<String, Object> selectionOnly(Map<String, Object> arguments) {

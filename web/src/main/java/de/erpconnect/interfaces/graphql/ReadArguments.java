@@ -26,7 +26,7 @@ import java.util.Map;
  */
 record ReadArguments(IndexMeta index, KeyRange range, RowFilter keyFilter, RowFilter fastFilter, RowFilter slowFilter) {
 
-    static final String[] VALUE_WRAPPERS = {"string", "text", "int", "float"};
+    static final List<String> VALUE_WRAPPERS = List.of("string", "text", "int", "float");
     static final List<String> MODES = List.of("exactMatch", "nearestMatch", "allBetween");
 
     /** The key and fast filters, which the database applies. */
@@ -131,16 +131,10 @@ record ReadArguments(IndexMeta index, KeyRange range, RowFilter keyFilter, RowFi
         for (int p = position; current != null && p < index.keyFields().size(); p++) {
             FieldMeta field = table.requireField(index.keyFields().get(p));
             String argName = index.keyFieldName(p);
-            Object raw = null;
-            int count = 0;
-            for (String wrapper : VALUE_WRAPPERS) {
-                if (current.get(wrapper) != null) {
-                    raw = current.get(wrapper);
-                    count++;
-                }
-            }
-            if (count != 1) {
-                throw new InvalidInputException(argName, argName + " needs exactly one of string, text, int or float.");
+            String exactlyOne = argName + " needs exactly one of string, text, int or float.";
+            Object raw = FieldValues.single(current, VALUE_WRAPPERS, argName, exactlyOne);
+            if (raw == null) {
+                throw new InvalidInputException(argName, exactlyOne);
             }
             values.add(FieldValues.coerce(argName, field, raw));
             current = p + 1 < index.keyFields().size()
