@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: starts the built EAR on its own WildFly (own base and data
 # directories, free ports, H2, dev mode, demo data), waits for the deployment, and stops that
 # server (by its pid) when the script exits. Extra deployments: BENCH_EXTRA_DEPLOYMENTS (paths).
+# BENCH_DB=postgresql runs it on the machine's PostgreSQL (database test, schema erpconnect_bench).
 # Sets URL, PUBLIC_URL, ADMIN_PASSWORD, BASE_DIR, SERVER_PID.
 
 start_bench_server() {
@@ -15,7 +16,15 @@ start_bench_server() {
     # the browser part of the authorization-code flow must stay on the issuer's host (session cookie)
     PUBLIC_URL="http://localhost:$port"
     rm -rf "$BASE_DIR" "$DATA_DIR"
-    "$ROOT/wildfly-config/configure.sh" "$JBOSS_HOME" "$BASE_DIR" "$DATA_DIR" >/dev/null
+    if [ "${BENCH_DB:-h2}" = "postgresql" ]; then
+        # the machine's PostgreSQL (127.0.0.1:5432, database test), in a schema of our own
+        psql -h 127.0.0.1 -U postgres -d test -qc 'DROP SCHEMA IF EXISTS erpconnect_bench CASCADE; CREATE SCHEMA erpconnect_bench'
+        export ERPCONNECT_DB=postgresql ERPCONNECT_DB_USER=postgres ERPCONNECT_DB_PASSWORD=postgres
+        export ERPCONNECT_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=erpconnect_bench"
+        "$ROOT/wildfly-config/configure.sh" "$JBOSS_HOME" "$BASE_DIR" "$DATA_DIR" "$ROOT/ear/target/jdbc/postgresql.jar" >/dev/null
+    else
+        "$ROOT/wildfly-config/configure.sh" "$JBOSS_HOME" "$BASE_DIR" "$DATA_DIR" >/dev/null
+    fi
     cp "$ROOT/ear/target/erpconnect.ear" "$BASE_DIR/deployments/"
     for extra in ${BENCH_EXTRA_DEPLOYMENTS:-}; do
         cp "$extra" "$BASE_DIR/deployments/"

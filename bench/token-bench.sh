@@ -37,6 +37,15 @@ java -cp "$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcpro
 . "$ROOT/bench/bench-server.sh"
 start_bench_server
 
+# Optional profile of the server during one measured run (analysis only, not part of a reported
+# run): BENCH_JFR=<file> BENCH_JFR_RUN=<client-credentials-32|refresh-8|introspection-32|...>.
+profile() {
+    if [ -n "${BENCH_JFR:-}" ] && [ "$1" = "${BENCH_JFR_RUN:-client-credentials-32}" ]; then
+        jcmd "$(pgrep -P "$SERVER_PID" java)" JFR.start duration="${DURATION_SECONDS}s" filename="$BENCH_JFR" \
+            settings="${BENCH_JFR_SETTINGS:-default}" >/dev/null
+    fi
+}
+
 ADMIN="admin:$ADMIN_PASSWORD"
 USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
 curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
@@ -56,17 +65,14 @@ curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "
 
 echo "== client-credentials token endpoint =="
 echo "target: POST $URL/oauth2/token (loopback HTTP, client_secret_basic), algorithm ES256 (BouncyCastle signer)"
-echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), -Xmx1g, H2, ${ERPCONNECT_WORKER_THREADS:-8} worker threads, unpinned on $(nproc) cores; wrk: 1 thread pinned to CPU 1"
+echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), -Xmx1g, database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-8} worker threads, unpinned on $(nproc) cores; wrk: 1 thread pinned to CPU 1"
 # Warm-up below saturation: at concurrency 32 the JIT compiler threads starve on 2 cores and the
 # server stays slow for minutes (measured: ~2,000 tokens/s before, ~6,000 after compilation).
 echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
 taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" -s "$ROOT/bench/token.lua" "$URL/oauth2/token" >/dev/null
 void=0
 for c in $CONCURRENCY_LEVELS; do
-    if [ -n "${BENCH_JFR:-}" ] && [ "$c" = "32" ]; then
-        # optional profile of the server during the concurrency-32 run (analysis only)
-        jcmd "$(pgrep -P "$SERVER_PID" java)" JFR.start duration="${DURATION_SECONDS}s" filename="$BENCH_JFR" settings="${BENCH_JFR_SETTINGS:-default}" >/dev/null
-    fi
+    profile "client-credentials-$c"
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/token.lua" "$URL/oauth2/token")
     result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
     echo "concurrency=$c duration=${DURATION_SECONDS}s $result"
@@ -86,6 +92,7 @@ for c in $GRANT_CONCURRENCY_LEVELS; do
     # fresh chains for every level (one login and a remembered consent, then one PKCE code grant
     # per chain), so the pool holds only tokens that were never sent
     java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$c" "$POOL"
+    profile "refresh-$c"
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/refresh.lua" "$URL/oauth2/token")
     result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
     echo "concurrency=$c duration=${DURATION_SECONDS}s chains=$c $result"
@@ -100,6 +107,7 @@ java "$ROOT/bench/BenchTokens.java" access "$URL" "$CLIENT_ID" "$CLIENT_SECRET" 
 echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
 taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect" >/dev/null
 for c in $GRANT_CONCURRENCY_LEVELS; do
+    profile "introspection-$c"
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect")
     result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
     echo "concurrency=$c duration=${DURATION_SECONDS}s tokens=$INTROSPECTION_TOKENS $result"

@@ -1,0 +1,156 @@
+package de.erpconnect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin pages (DESIGN §10) in a real headless Chromium: FORM login, the layout, the
+ * "Automatisierungsdienste" page starting and stopping the GraphQL-Server through the same
+ * service as the REST API, and the "Ereignisprotokoll" showing the endpoint URL that starting
+ * wrote; over HTTP: 403 for non-admins and the security headers.
+ * Screenshots of every page go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminPagesIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ItEnv.ear();
+    }
+
+    @AfterEach
+    void leaveTheServerRunning() {
+        Http.json("POST", "/api/admin/services/graphql-server/start", Http.admin(), "");
+        Http.json("PUT", "/api/admin/services/graphql-server", Http.admin(), "{\"interactive\":false}");
+    }
+
+    static void login(ChromeDriver chromium, WebDriverWait wait, String user, String password) {
+        chromium.get(ItEnv.issuer() + "/admin/index.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+        chromium.findElement(By.id("j_username")).sendKeys(user);
+        chromium.findElement(By.id("j_password")).sendKeys(password);
+        chromium.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-services")));
+    }
+
+    @Test
+    void theServicePageStopsAndStartsTheGraphqlServerAndTheEventLogShowsItsUrl() {
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            assertEquals("Übersicht – ERP Connect – Verwaltung", chromium.getTitle());
+            assertTrue(chromium.findElement(By.id("user")).getText().contains("admin"));
+            Chromium.screenshot(chromium, "admin-overview");
+
+            chromium.findElement(By.id("nav-services")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("graphql:state")));
+            assertEquals("Automatisierungsdienste – ERP Connect – Verwaltung", chromium.getTitle());
+            String endpoint = ItEnv.issuer() + "/graphql";
+            assertEquals(
+                    endpoint, chromium.findElement(By.id("graphql:endpoint")).getText());
+            assertEquals(
+                    "Gestartet", chromium.findElement(By.id("graphql:state")).getText());
+
+            chromium.findElement(By.id("graphql:stop")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("graphql:state"), "Gestoppt"));
+            assertTrue(messages(chromium).contains("Der GraphQL-Server wurde gestoppt."), messages(chromium));
+            assertFalse(
+                    Http.get("/api/admin/services/graphql-server", Http.admin())
+                            .json()
+                            .getBoolean("running"),
+                    "stopped for real");
+
+            chromium.findElement(By.id("graphql:start")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("graphql:state"), "Gestartet"));
+            assertTrue(messages(chromium).contains("Der GraphQL-Server wurde gestartet."), messages(chromium));
+            assertTrue(Http.get("/api/admin/services/graphql-server", Http.admin())
+                    .json()
+                    .getBoolean("running"));
+
+            // the interactive web UI (the test server runs the Enterprise evaluation)
+            chromium.findElement(By.cssSelector("#graphql\\:interactive .ui-chkbox-box"))
+                    .click();
+            chromium.findElement(By.id("graphql:save")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("graphql:graphiql")));
+            assertEquals(
+                    ItEnv.issuer() + "/graphiql",
+                    chromium.findElement(By.id("graphql:graphiql")).getAttribute("href"));
+            Chromium.screenshot(chromium, "admin-services");
+
+            chromium.findElement(By.id("nav-events")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:list")));
+            assertEquals("Ereignisprotokoll – ERP Connect – Verwaltung", chromium.getTitle());
+            chromium.findElement(By.id("events:q")).sendKeys("Endpunkt " + endpoint);
+            chromium.findElement(By.id("events:filter")).click();
+            wait.until(d -> rows(chromium).stream().allMatch(r -> r.getText().contains("Endpunkt " + endpoint)));
+            List<WebElement> rows = rows(chromium);
+            assertTrue(
+                    rows.stream()
+                            .anyMatch(r -> r.getText()
+                                    .contains(
+                                            "Automatisierungsaufgabe aktiviert: GraphQL-Server, Endpunkt " + endpoint)),
+                    rows.get(0).getText());
+            assertTrue(rows.stream().anyMatch(r -> r.getText().contains("AUTOMATION_STOPPED")));
+            Chromium.screenshot(chromium, "admin-events");
+
+            chromium.findElement(By.id("session:logout")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+            chromium.get(ItEnv.issuer() + "/admin/services/index.xhtml");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+            assertFalse(chromium.getPageSource().contains("graphql:state"), "logged out");
+        } finally {
+            chromium.quit();
+        }
+    }
+
+    @Test
+    void pagesAreForAdminsOnlyAndCarryTheSecurityHeaders() {
+        String user = Fixtures.user(Map.of(), List.of("user"), List.of(), true);
+        Browser browser = new Browser();
+        browser.get("/admin/events/index.xhtml");
+        browser.login(user, Fixtures.PASSWORD + user);
+        assertEquals(403, browser.get("/admin/events/index.xhtml").statusCode(), "not an admin");
+
+        Browser admin = new Browser();
+        admin.get("/admin/services/index.xhtml");
+        admin.login("admin", ItEnv.adminPassword());
+        HttpResponse<String> page = admin.get("/admin/services/index.xhtml");
+        assertEquals(200, page.statusCode());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), csp);
+        assertFalse(csp.contains("unsafe-eval"), csp);
+        assertEquals(
+                1, page.headers().allValues("Content-Security-Policy").size(), "one policy, not two that conflict");
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+        assertEquals(
+                "nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertTrue(page.body().contains("Automatisierungsdienste"));
+        assertTrue(page.body().contains("jakarta.faces.ViewState"), "forms carry the Faces view state (CSRF)");
+    }
+
+    private static String messages(ChromeDriver chromium) {
+        return chromium.findElement(By.id("messages")).getText();
+    }
+
+    private static List<WebElement> rows(ChromeDriver chromium) {
+        return chromium.findElements(By.cssSelector("#events\\:list_data tr"));
+    }
+}

@@ -1,0 +1,41 @@
+package de.erpconnect.interfaces.admin;
+
+import de.erpconnect.domain.shared.BusinessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+
+/** Messages and dates as every admin page shows them: texts from the page bundle, German time. */
+public final class PageMessages {
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Berlin"));
+
+    private PageMessages() {}
+
+    /** A confirmation from the page bundle ({@code t}). */
+    public static void info(String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle texts = faces.getApplication().getResourceBundle(faces, "t");
+        String text = texts.getString(key);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+    }
+
+    /** A refusal of the services, next to the field it concerns ({@code clientId}) or on top. */
+    public static void error(String clientId, BusinessException e) {
+        FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage());
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(null, message);
+        if (clientId != null) {
+            faces.addMessage(clientId, message);
+        }
+        faces.validationFailed();
+    }
+
+    public static String format(Instant instant) {
+        return instant == null ? "" : FORMAT.format(instant);
+    }
+}
