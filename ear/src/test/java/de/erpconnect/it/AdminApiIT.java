@@ -43,6 +43,22 @@ class AdminApiIT {
     }
 
     @Test
+    void everyAdminResourceIsDescribedByOpenApi() {
+        Http.Res doc = Http.get("/openapi?format=JSON", null);
+        assertEquals(200, doc.status(), doc.body());
+        jakarta.json.JsonObject paths = doc.json().getJsonObject("paths");
+        for (String path : List.of(
+                "/api/admin/users",
+                "/api/admin/applications",
+                "/api/admin/activations",
+                "/api/admin/events",
+                "/api/admin/services/graphql-server",
+                "/api/admin/credentials")) {
+            assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
+        }
+    }
+
+    @Test
     void createsAUserAsTheContractSays() {
         String login = Fixtures.unique("anna");
         Http.Res r =

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.erpconnect.domain.licence.Edition;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin pages (DESIGN §10) in a real headless Chromium: FORM login, the layout, the
+ * "Lizenz / Aktivierungen" page with the exact rejection message of a key, the
  * "Automatisierungsdienste" page starting and stopping the GraphQL-Server through the same
  * service as the REST API, and the "Ereignisprotokoll" showing the endpoint URL that starting
  * wrote; over HTTP: 403 for non-admins and the security headers.
@@ -118,6 +120,67 @@ class AdminPagesIT {
             assertFalse(chromium.getPageSource().contains("graphql:state"), "logged out");
         } finally {
             chromium.quit();
+        }
+    }
+
+    @Test
+    void theLicencePageShowsTheExactRejectionAndActivatesKeys() throws Exception {
+        assertEquals(
+                200,
+                Http.json("POST", "/api/admin/licence/test-reset", Http.admin(), "")
+                        .status());
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            chromium.findElement(By.id("nav-licence")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("licence:edition")));
+            assertEquals("Lizenz / Aktivierungen – ERP Connect – Verwaltung", chromium.getTitle());
+            assertEquals(
+                    "ENTERPRISE", chromium.findElement(By.id("licence:edition")).getText());
+
+            chromium.findElement(By.id("licence:add")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:key")));
+            assertTrue(chromium.findElement(By.id("addDialog"))
+                    .getText()
+                    .contains("Aktivierungsschlüssel manuell erfassen"));
+            chromium.findElement(By.id("add:key")).sendKeys("ABCDE");
+            chromium.findElement(By.id("add:next")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("add:keyMessage"), "Schlüssel ungültig — bitte auf Tippfehler prüfen"));
+            Chromium.screenshot(chromium, "admin-licence-rejected");
+            assertEquals(
+                    0,
+                    Http.get("/api/admin/activations", Http.admin()).json().getInt("total"),
+                    "a rejected key stores nothing");
+
+            WebElement key = chromium.findElement(By.id("add:key"));
+            key.clear();
+            key.sendKeys(LicenceIT.product(Edition.ENTERPRISE, LicenceIT.CUSTOMER));
+            chromium.findElement(By.id("add:next")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("licence:customer"), LicenceIT.CUSTOMER_TEXT));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("addDialog")));
+
+            chromium.findElement(By.id("licence:add")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:key")));
+            key = chromium.findElement(By.id("add:key"));
+            key.clear();
+            key.sendKeys(LicenceIT.partnerApp(1, LicenceIT.CUSTOMER, 7120, LicenceIT.TODAY.plusDays(90)));
+            chromium.findElement(By.id("add:next")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("licence:activations"), "ConnectELO"));
+            assertTrue(messages(chromium).contains("Aktiviert: "), messages(chromium));
+            Chromium.screenshot(chromium, "admin-licence");
+
+            chromium.findElement(By.cssSelector("[id$=':deactivate']")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")));
+            chromium.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Die Aktivierung wurde beendet."));
+            assertTrue(
+                    chromium.findElement(By.id("licence:activations")).getText().contains("Deaktiviert"));
+        } finally {
+            chromium.quit();
+            Http.json("POST", "/api/admin/licence/test-reset", Http.admin(), "");
         }
     }
 

@@ -1,8 +1,10 @@
 package de.erpconnect.interfaces.admin;
 
 import de.erpconnect.domain.shared.BusinessException;
+import de.erpconnect.interfaces.http.BusinessMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,18 +18,21 @@ public final class PageMessages {
 
     private PageMessages() {}
 
-    /** A confirmation from the page bundle ({@code t}). */
-    public static void info(String key) {
+    /** A confirmation from the page bundle ({@code t}), with {@code {0}}… filled from {@code args}. */
+    public static void info(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle texts = faces.getApplication().getResourceBundle(faces, "t");
-        String text = texts.getString(key);
+        String text = args.length == 0
+                ? texts.getString(key)
+                : new MessageFormat(texts.getString(key), faces.getViewRoot().getLocale()).format(args);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     }
 
     /** A refusal of the services, next to the field it concerns ({@code clientId}) or on top. */
     public static void error(String clientId, BusinessException e) {
-        FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage());
         FacesContext faces = FacesContext.getCurrentInstance();
+        String text = BusinessMessages.text(e, faces.getViewRoot().getLocale());
+        FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
         faces.addMessage(null, message);
         if (clientId != null) {
             faces.addMessage(clientId, message);

@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.rest;
 
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
+import de.erpconnect.interfaces.http.BusinessMessages;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -14,11 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -94,28 +92,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * by {@code Accept-Language}; others keep their message.
      */
     private String localized(BusinessException e) {
-        if (e.messageKey() == null) {
-            return e.getMessage();
-        }
         Locale locale = Locale.GERMAN;
         if (headers != null) {
             for (Locale l : headers.getAcceptableLanguages()) {
                 if (l.getLanguage().equals("en") || l.getLanguage().equals("de")) {
-                    locale = l.getLanguage().equals("en") ? Locale.ENGLISH : Locale.GERMAN;
+                    locale = l;
                     break;
                 }
             }
         }
-        try {
-            ResourceBundle bundle = ResourceBundle.getBundle(
-                    "de.erpconnect.interfaces.rest.messages",
-                    locale,
-                    ProblemMapper.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            return new MessageFormat(bundle.getString(e.messageKey()), locale).format(e.messageArgs());
-        } catch (MissingResourceException missing) {
-            return e.getMessage();
-        }
+        return BusinessMessages.text(e, locale);
     }
 
     /** The meaningful exception: ours if one is in the cause chain (EJB and reader wrappers removed). */
