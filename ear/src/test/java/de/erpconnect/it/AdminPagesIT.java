@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin pages (DESIGN §10) in a real headless Chromium: FORM login, the layout, the
- * "Lizenz / Aktivierungen" page with the exact rejection message of a key, the
+ * "Benutzer verwalten" page with the live flag coupling, the "Lizenz / Aktivierungen" page with the exact rejection message of a key, the
  * "Automatisierungsdienste" page starting and stopping the GraphQL-Server through the same
  * service as the REST API, and the "Ereignisprotokoll" showing the endpoint URL that starting
  * wrote; over HTTP: 403 for non-admins and the security headers.
@@ -43,6 +44,13 @@ class AdminPagesIT {
         Http.json("PUT", "/api/admin/services/graphql-server", Http.admin(), "{\"interactive\":false}");
     }
 
+    /** Waits up to 30 s; ajax updates replace elements while a condition looks at them. */
+    static WebDriverWait waitFor(ChromeDriver chromium) {
+        WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     static void login(ChromeDriver chromium, WebDriverWait wait, String user, String password) {
         chromium.get(ItEnv.issuer() + "/admin/index.xhtml");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
@@ -56,7 +64,7 @@ class AdminPagesIT {
     void theServicePageStopsAndStartsTheGraphqlServerAndTheEventLogShowsItsUrl() {
         ChromeDriver chromium = Chromium.start();
         try {
-            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+            WebDriverWait wait = waitFor(chromium);
             login(chromium, wait, "admin", ItEnv.adminPassword());
             assertEquals("Übersicht – ERP Connect – Verwaltung", chromium.getTitle());
             assertTrue(chromium.findElement(By.id("user")).getText().contains("admin"));
@@ -131,7 +139,7 @@ class AdminPagesIT {
                         .status());
         ChromeDriver chromium = Chromium.start();
         try {
-            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+            WebDriverWait wait = waitFor(chromium);
             login(chromium, wait, "admin", ItEnv.adminPassword());
             chromium.findElement(By.id("nav-licence")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("licence:edition")));
@@ -181,6 +189,63 @@ class AdminPagesIT {
         } finally {
             chromium.quit();
             Http.json("POST", "/api/admin/licence/test-reset", Http.admin(), "");
+        }
+    }
+
+    @Test
+    void theUserPageCreatesAUserAndGraphqlAccessTicksAlwaysLoginAtOnce() {
+        String login = Fixtures.unique("seite");
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = waitFor(chromium);
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            chromium.findElement(By.id("nav-users")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users:list")));
+            assertEquals("Benutzer verwalten – ERP Connect – Verwaltung", chromium.getTitle());
+
+            chromium.findElement(By.id("users:new")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user:login")));
+            chromium.findElement(By.id("user:login")).sendKeys(login);
+            chromium.findElement(By.id("user:displayName")).sendKeys("Seiten Test");
+            chromium.findElement(By.id("user:password")).sendKeys("kurz");
+            chromium.findElement(By.id("user:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("user:passwordMessages"), "at least 8 characters"));
+            String rules = chromium.findElement(By.id("user:passwordMessages")).getText();
+            assertTrue(rules.contains("upper-case") && rules.contains("special character"), rules);
+            assertEquals(
+                    404, Http.get("/api/admin/users/" + login, Http.admin()).status(), "nothing stored");
+
+            WebElement password = chromium.findElement(By.id("user:password"));
+            password.clear();
+            password.sendKeys(Secrets.note(Fixtures.PASSWORD + login));
+            By always = By.cssSelector("#user\\:alwaysLogin .ui-chkbox-box");
+            assertFalse(chromium.findElement(always).getAttribute("class").contains("ui-state-active"));
+            chromium.findElement(By.cssSelector("#user\\:graphqlAccess .ui-chkbox-box"))
+                    .click();
+            wait.until(d -> d.findElement(always).getAttribute("class").contains("ui-state-active"));
+            assertTrue(chromium.findElement(always).getAttribute("class").contains("ui-state-disabled"));
+            chromium.findElement(By.cssSelector("input[title='tblAddresses read']"))
+                    .click();
+            Chromium.screenshot(chromium, "admin-user-dialog");
+            chromium.findElement(By.id("user:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Benutzer " + login + " angelegt."));
+
+            jakarta.json.JsonObject saved =
+                    Http.get("/api/admin/users/" + login, Http.admin()).json();
+            assertTrue(saved.getBoolean("graphqlAccess") && saved.getBoolean("alwaysLogin"), saved.toString());
+            assertEquals(
+                    "[\"read\"]",
+                    saved.getJsonObject("permissions").get("tblAddresses").toString());
+
+            chromium.findElement(By.id("users:q")).sendKeys(login);
+            chromium.findElement(By.id("users:search")).click();
+            wait.until(d -> !d.findElement(By.id("users:list")).getText().contains("Administrator"));
+            assertTrue(chromium.findElement(By.id("users:list")).getText().contains("Seiten Test"));
+            Chromium.screenshot(chromium, "admin-users");
+        } finally {
+            chromium.quit();
         }
     }
 

@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.admin;
 
 import de.erpconnect.domain.shared.BusinessException;
+import de.erpconnect.domain.shared.FieldError;
 import de.erpconnect.interfaces.http.BusinessMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -36,6 +37,25 @@ public final class PageMessages {
         faces.addMessage(null, message);
         if (clientId != null) {
             faces.addMessage(clientId, message);
+        }
+        faces.validationFailed();
+    }
+
+    /**
+     * A refusal with one message per broken rule next to its field ({@code form:field}), or on top
+     * when it names no field of the form.
+     */
+    public static void fieldErrors(String formId, BusinessException e) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (e.fieldErrors().isEmpty()) {
+            error(null, e);
+            return;
+        }
+        for (FieldError f : e.fieldErrors()) {
+            String clientId = formId + ":" + f.field();
+            boolean onForm = faces.getViewRoot().findComponent(":" + clientId) != null;
+            faces.addMessage(
+                    onForm ? clientId : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, f.message(), f.message()));
         }
         faces.validationFailed();
     }
