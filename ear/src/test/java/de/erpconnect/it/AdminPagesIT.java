@@ -52,7 +52,7 @@ class AdminPagesIT {
     }
 
     static void login(ChromeDriver chromium, WebDriverWait wait, String user, String password) {
-        chromium.get(ItEnv.issuer() + "/admin/index.xhtml");
+        chromium.get(ItEnv.issuer() + "/admin/"); // the welcome page of /admin
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
         chromium.findElement(By.id("j_username")).sendKeys(user);
         chromium.findElement(By.id("j_password")).sendKeys(password);
@@ -67,7 +67,7 @@ class AdminPagesIT {
             WebDriverWait wait = waitFor(chromium);
             login(chromium, wait, "admin", ItEnv.adminPassword());
             assertEquals("Übersicht – ERP Connect – Verwaltung", chromium.getTitle());
-            assertTrue(chromium.findElement(By.id("user")).getText().contains("admin"));
+            assertTrue(chromium.findElement(By.id("loggedInUser")).getText().contains("admin"));
             Chromium.screenshot(chromium, "admin-overview");
 
             chromium.findElement(By.id("nav-services")).click();
@@ -231,6 +231,9 @@ class AdminPagesIT {
             chromium.findElement(By.id("user:save")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("messages"), "Benutzer " + login + " angelegt."));
+            assertTrue(
+                    chromium.findElement(By.id("loggedInUser")).getText().contains("admin"),
+                    "the form's updates leave the layout alone (no element ids shared with it)");
 
             jakarta.json.JsonObject saved =
                     Http.get("/api/admin/users/" + login, Http.admin()).json();

@@ -90,10 +90,11 @@ class FormLoginIT {
         assertNotNull(newSession, "the session id changes at login");
         assertNotEquals(session, newSession);
 
-        HttpResponse<String> after = send(HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/admin/users"))
-                .header("Cookie", newSession)
-                .GET());
-        assertNotEquals(302, after.statusCode(), "logged in: no more redirect to the login page");
+        HttpResponse<String> after =
+                send(HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/admin/users/index.xhtml"))
+                        .header("Cookie", newSession)
+                        .GET());
+        assertEquals(200, after.statusCode(), "logged in: the page, no more redirect to the login page");
         assertNotEquals(401, after.statusCode());
         assertNotEquals(403, after.statusCode());
 

@@ -271,9 +271,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                             .add("error_description", description)
                             .build()
                             .toString());
-            // Reading the (size-limited) request body and closing the response completes the
-            // exchange, so Undertow does not try to send its own error page over this answer.
+            // Reading and closing the (size-limited) request body and closing the response completes
+            // the exchange, so Undertow does not try to send its own error page over this answer
+            // (it does, and logs "response already committed", while the request side is open).
             request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            request.getInputStream().close();
             response.getWriter().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
