@@ -51,6 +51,12 @@ class AdminPagesIT {
         return wait;
     }
 
+    /** Follows a link of the admin navigation and waits for an element of the page. */
+    static void navigate(ChromeDriver chromium, WebDriverWait wait, String navId, String readyId) {
+        chromium.findElement(By.id(navId)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(readyId)));
+    }
+
     static void login(ChromeDriver chromium, WebDriverWait wait, String user, String password) {
         chromium.get(ItEnv.issuer() + "/admin/"); // the welcome page of /admin
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
@@ -70,8 +76,7 @@ class AdminPagesIT {
             assertTrue(chromium.findElement(By.id("loggedInUser")).getText().contains("admin"));
             Chromium.screenshot(chromium, "admin-overview");
 
-            chromium.findElement(By.id("nav-services")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("graphql:state")));
+            navigate(chromium, wait, "nav-services", "graphql:state");
             assertEquals("Automatisierungsdienste – ERP Connect – Verwaltung", chromium.getTitle());
             String endpoint = ItEnv.issuer() + "/graphql";
             assertEquals(
@@ -105,8 +110,7 @@ class AdminPagesIT {
                     chromium.findElement(By.id("graphql:graphiql")).getAttribute("href"));
             Chromium.screenshot(chromium, "admin-services");
 
-            chromium.findElement(By.id("nav-events")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:list")));
+            navigate(chromium, wait, "nav-events", "events:list");
             assertEquals("Ereignisprotokoll – ERP Connect – Verwaltung", chromium.getTitle());
             chromium.findElement(By.id("events:q")).sendKeys("Endpunkt " + endpoint);
             chromium.findElement(By.id("events:filter")).click();
@@ -141,8 +145,7 @@ class AdminPagesIT {
         try {
             WebDriverWait wait = waitFor(chromium);
             login(chromium, wait, "admin", ItEnv.adminPassword());
-            chromium.findElement(By.id("nav-licence")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("licence:edition")));
+            navigate(chromium, wait, "nav-licence", "licence:edition");
             assertEquals("Lizenz / Aktivierungen – ERP Connect – Verwaltung", chromium.getTitle());
             assertEquals(
                     "ENTERPRISE", chromium.findElement(By.id("licence:edition")).getText());
@@ -199,8 +202,7 @@ class AdminPagesIT {
         try {
             WebDriverWait wait = waitFor(chromium);
             login(chromium, wait, "admin", ItEnv.adminPassword());
-            chromium.findElement(By.id("nav-users")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users:list")));
+            navigate(chromium, wait, "nav-users", "users:list");
             assertEquals("Benutzer verwalten – ERP Connect – Verwaltung", chromium.getTitle());
 
             chromium.findElement(By.id("users:new")).click();

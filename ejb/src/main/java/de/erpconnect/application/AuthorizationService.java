@@ -19,7 +19,6 @@ import de.erpconnect.domain.token.ScopeParameter;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.User;
 import de.erpconnect.domain.user.UserRepository;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
@@ -64,9 +63,6 @@ public class AuthorizationService {
     @Inject
     ServiceDirectory services;
 
-    @Inject
-    Settings settings;
-
     @Resource
     SessionContext session;
 
@@ -91,7 +87,7 @@ public class AuthorizationService {
             throw new AuthorizationPageException("invalid_request", "The redirect_uri parameter is required.");
         }
         boolean registered = app.isBuiltIn()
-                ? redirectUri.equals(graphiqlRedirectUri())
+                ? redirectUri.equals(services.graphiqlUrl())
                 : app.getRedirectUris().stream().map(RedirectUri::new).anyMatch(r -> r.matches(redirectUri));
         if (!registered) {
             throw new AuthorizationPageException(
@@ -196,11 +192,6 @@ public class AuthorizationService {
                 now.plus(CODE_LIFETIME),
                 null));
         return code;
-    }
-
-    /** The only redirect URI of the built-in GraphiQL client: the page itself. */
-    public String graphiqlRedirectUri() {
-        return settings.publicUrl().resolve("/graphiql");
     }
 
     private static Set<Scope> requestedScopes(ClientApplication app, String scopeParameter) {

@@ -63,7 +63,7 @@ public class AutomationServices {
                 s.running(),
                 endpointUrl(),
                 s.interactive(),
-                s.interactive() ? settings.publicUrl().resolve("/graphiql") : null,
+                s.interactive() ? directory.graphiqlUrl() : null,
                 s.changedAt(),
                 s.changedBy());
     }

@@ -2,6 +2,7 @@ package de.erpconnect.application;
 
 import de.erpconnect.domain.service.ServiceState;
 import de.erpconnect.domain.service.ServiceStateRepository;
+import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +18,9 @@ public class ServiceDirectory {
     @Inject
     ServiceStateRepository states;
 
+    @Inject
+    Settings settings;
+
     private final ExpiringCache<String, ServiceState> cache = new ExpiringCache<>(TTL_MILLIS, 16);
 
     public boolean graphqlRunning() {
@@ -30,6 +34,11 @@ public class ServiceDirectory {
         return cache.get(ServiceState.GRAPHQL_SERVER, states::find)
                 .map(s -> s.running() && s.interactive())
                 .orElse(false);
+    }
+
+    /** Where GraphiQL is served: also the only redirect URI of its built-in client. */
+    public String graphiqlUrl() {
+        return settings.publicUrl().resolve("/graphiql");
     }
 
     public void invalidate() {

@@ -5,7 +5,6 @@ import de.erpconnect.application.CallerState;
 import de.erpconnect.application.LicenceDirectory;
 import de.erpconnect.application.ServiceDirectory;
 import de.erpconnect.domain.licence.Edition;
-import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.interfaces.http.MessagePage;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -40,9 +39,6 @@ public class GraphiqlPage extends HttpServlet {
 
     @Inject
     AuthenticationService authentication;
-
-    @Inject
-    Settings settings;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -85,7 +81,7 @@ public class GraphiqlPage extends HttpServlet {
                             + " gesetzt).");
             return;
         }
-        String page = settings.publicUrl().resolve("/graphiql");
+        String page = services.graphiqlUrl();
         if (!sameHost(request, page)) {
             // the code comes back to the public URL: start there, where the session and PKCE state live
             response.sendRedirect(page);

@@ -1,7 +1,5 @@
 package de.erpconnect.interfaces.admin.users;
 
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
 import de.erpconnect.application.UserCommand;
 import de.erpconnect.application.UserService;
 import de.erpconnect.application.UserView;
@@ -11,6 +9,7 @@ import de.erpconnect.domain.user.ErpRight;
 import de.erpconnect.domain.user.PasswordPolicy;
 import de.erpconnect.domain.user.Role;
 import de.erpconnect.interfaces.admin.PageMessages;
+import de.erpconnect.interfaces.admin.PagedModel;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,9 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * "Benutzer verwalten": a paged, searchable list and one form to create or change a user —
@@ -43,27 +39,7 @@ public class UsersBacking implements Serializable {
     private String query = "";
     private Editing editing;
 
-    private final LazyDataModel<UserView> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) users.list(query, new PageRequest(0, 1)).total();
-        }
-
-        @Override
-        public List<UserView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> f) {
-            int size = Math.min(pageSize, PageRequest.MAX_SIZE);
-            Page<UserView> page = users.list(query, new PageRequest(first / size, size));
-            setRowCount((int) page.total());
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(UserView user) {
-            return user.login();
-        }
-    };
+    private final PagedModel<UserView> model = new PagedModel<>(request -> users.list(query, request), UserView::login);
 
     /** The rights of one ERP table as checkboxes. */
     public static final class TableRights implements Serializable {
@@ -207,7 +183,7 @@ public class UsersBacking implements Serializable {
         }
     }
 
-    public LazyDataModel<UserView> getModel() {
+    public PagedModel<UserView> getModel() {
         return model;
     }
 
