@@ -4,6 +4,9 @@ import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.domain.shared.FieldError;
 import de.erpconnect.interfaces.http.BusinessMessages;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.visit.VisitContext;
+import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -21,12 +24,21 @@ public final class PageMessages {
 
     /** A confirmation from the page bundle ({@code t}), with {@code {0}}… filled from {@code args}. */
     public static void info(String key, Object... args) {
+        add(FacesMessage.SEVERITY_INFO, key, args);
+    }
+
+    /** A warning from the page bundle, e.g. a failed "Testen" (nothing was refused). */
+    public static void warn(String key, Object... args) {
+        add(FacesMessage.SEVERITY_WARN, key, args);
+    }
+
+    private static void add(FacesMessage.Severity severity, String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle texts = faces.getApplication().getResourceBundle(faces, "t");
         String text = args.length == 0
                 ? texts.getString(key)
                 : new MessageFormat(texts.getString(key), faces.getViewRoot().getLocale()).format(args);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+        faces.addMessage(null, new FacesMessage(severity, text, text));
     }
 
     /** A refusal of the services, next to the field it concerns ({@code clientId}) or on top. */
@@ -42,8 +54,8 @@ public final class PageMessages {
     }
 
     /**
-     * A refusal with one message per broken rule next to its field ({@code form:field}), or on top
-     * when it names no field of the form.
+     * A refusal with one message per broken rule next to its field (the input of that id anywhere
+     * in the form), or on top when it names no field of the form.
      */
     public static void fieldErrors(String formId, BusinessException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -51,13 +63,29 @@ public final class PageMessages {
             error(null, e);
             return;
         }
+        UIComponent form = faces.getViewRoot().findComponent(":" + formId);
         for (FieldError f : e.fieldErrors()) {
-            String clientId = formId + ":" + f.field();
-            boolean onForm = faces.getViewRoot().findComponent(":" + clientId) != null;
             faces.addMessage(
-                    onForm ? clientId : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, f.message(), f.message()));
+                    clientIdOf(faces, form, f.field()),
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, f.message(), f.message()));
         }
         faces.validationFailed();
+    }
+
+    /** The client id of the input named {@code field} anywhere in the form (also inside tabs), or null. */
+    private static String clientIdOf(FacesContext faces, UIComponent form, String field) {
+        if (form == null) {
+            return null;
+        }
+        String[] found = new String[1];
+        form.visitTree(VisitContext.createVisitContext(faces), (context, target) -> {
+            if (field.equals(target.getId())) {
+                found[0] = target.getClientId(faces);
+                return VisitResult.COMPLETE;
+            }
+            return VisitResult.ACCEPT;
+        });
+        return found[0];
     }
 
     public static String format(Instant instant) {

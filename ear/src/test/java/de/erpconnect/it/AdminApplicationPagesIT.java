@@ -1,0 +1,299 @@
+package de.erpconnect.it;
+
+import static de.erpconnect.it.AdminPagesIT.login;
+import static de.erpconnect.it.AdminPagesIT.navigate;
+import static de.erpconnect.it.AdminPagesIT.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin pages of the OAuth side in a real headless Chromium: "Anwendungen verwalten" (the
+ * one-time Client-ID/Client-Secret dialog with working copy buttons, the secret then used for a
+ * client-credentials token, "Secret erneuern", deactivate and delete with confirmation),
+ * "Zugangsdaten" (the secret stored write-only, "Testen" against the token endpoint, the exact
+ * OAuth error once the application is gone) and "Freigaben" (a grant from a real consent,
+ * revoked from the page, effective on /graphql at once). Screenshots go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminApplicationPagesIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ItEnv.ear();
+    }
+
+    @Test
+    void anApplicationIsCreatedItsSecretShownOnceAndUsableAndTheCredentialsPageTestsIt() throws Exception {
+        String user = Fixtures.graphqlUser();
+        String name = Fixtures.unique("Seiten-App ");
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = waitFor(chromium);
+            chromium.executeCdpCommand(
+                    "Browser.grantPermissions",
+                    Map.of(
+                            "origin",
+                            ItEnv.issuer(),
+                            "permissions",
+                            List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            navigate(chromium, wait, "nav-applications", "applications:list");
+            assertEquals("Anwendungen verwalten – ERP Connect – Verwaltung", chromium.getTitle());
+
+            // "Neu" without a Bezeichnung: the refusal stands next to the field, nothing is stored
+            chromium.findElement(By.id("applications:new")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application:name")));
+            long before =
+                    Http.get("/api/admin/applications", Http.admin()).json().getInt("total");
+            chromium.findElement(By.id("application:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("application"), "name (Bezeichnung) is required."));
+            assertEquals(
+                    before,
+                    Http.get("/api/admin/applications", Http.admin()).json().getInt("total"),
+                    "a refused form stores nothing");
+
+            chromium.findElement(By.id("application:name")).sendKeys(name);
+            WebElement userField = chromium.findElement(By.id("application:user_input"));
+            userField.sendKeys(user);
+            userField.sendKeys(Keys.ESCAPE);
+            chromium.findElement(By.id("application:redirectUris")).sendKeys("https://partner.example.com/cb");
+            assertTrue(
+                    chromium.findElement(By.id("application:kind")).getText().contains("Eigene Anwendung"),
+                    "Enterprise offers own applications");
+            Chromium.screenshot(chromium, "admin-application-form");
+            chromium.findElement(By.id("application:save")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret:clientSecret")));
+            String clientId = chromium.findElement(By.id("secret:clientId")).getText();
+            String secret = Secrets.note(
+                    chromium.findElement(By.id("secret:clientSecret")).getText());
+            assertTrue(clientId.length() > 10 && secret.length() > 20, clientId);
+            assertTrue(chromium.findElement(By.id("secret:warning"))
+                    .getText()
+                    .contains("kann nicht noch einmal angezeigt"));
+            Chromium.screenshot(chromium, "admin-application-secret");
+
+            chromium.findElement(By.id("secret:copyClientSecret")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("secret:copyClientSecret"), "Kopiert"));
+            assertEquals(secret, clipboard(chromium), "the copy button puts the secret on the clipboard");
+            chromium.findElement(By.id("secret:copyClientId")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("secret:copyClientId"), "Kopiert"));
+            assertEquals(clientId, clipboard(chromium));
+
+            chromium.findElement(By.id("secret:understood")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
+            assertFalse(chromium.getPageSource().contains(secret), "the secret left the page");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("applications:list"), clientId));
+            chromium.navigate().refresh();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("applications:list"), name));
+            assertFalse(chromium.getPageSource().contains(secret), "the list never shows a secret");
+
+            // the secret from the dialog works at the token endpoint
+            String token = Fixtures.token(clientId, secret, "graphql");
+            assertEquals(200, Http.graphql(token, GraphqlAccessIT.QUERY).status());
+
+            // "Zugangsdaten": store the pair (write-only secret), "Testen" gets a token with it
+            navigate(chromium, wait, "nav-credentials", "credentials:list");
+            assertEquals("Zugangsdaten – ERP Connect – Verwaltung", chromium.getTitle());
+            chromium.findElement(By.id("credentials:new")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credential:name")));
+            assertEquals(
+                    "microtech Cloud",
+                    chromium.findElement(By.id("credential:name")).getAttribute("value"),
+                    "the Bezeichnung comes from the preselected Art");
+            String number =
+                    chromium.findElement(By.id("credential:number_input")).getAttribute("value");
+            chromium.findElement(By.cssSelector("#credential\\:active .ui-chkbox-box"))
+                    .click(); // inactive: another test may hold the active "microtech Cloud" record
+            chromium.findElement(By.id("credential:tabs:clientId")).sendKeys(clientId);
+            chromium.findElement(By.id("credential:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("credential:tabs"), "clientSecret (Client-Secret) is required."));
+            assertEquals(
+                    404,
+                    Http.get("/api/admin/credentials/" + number, Http.admin()).status());
+            chromium.findElement(By.id("credential:tabs:clientSecret")).sendKeys(secret);
+            chromium.findElement(By.id("credential:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Zugangsdaten " + number + " angelegt."));
+            assertFalse(chromium.getPageSource().contains(secret), "the stored secret is not shown");
+            Chromium.screenshot(chromium, "admin-credentials");
+            WebElement row = credentialRow(chromium, number);
+            row.findElement(By.cssSelector("[id$=':test']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Test der Zugangsdaten " + number + " erfolgreich"));
+
+            // "Secret erneuern" without a grace period: the old secret ends at once
+            navigate(chromium, wait, "nav-applications", "applications:list");
+            applicationRow(chromium, clientId)
+                    .findElement(By.cssSelector("[id$=':edit']"))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application:graceSeconds_input")));
+            WebElement grace = chromium.findElement(By.id("application:graceSeconds_input"));
+            grace.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "0");
+            chromium.findElement(By.id("application:rotate")).click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret:clientSecret")));
+            String renewed = Secrets.note(
+                    chromium.findElement(By.id("secret:clientSecret")).getText());
+            assertEquals(
+                    clientId, chromium.findElement(By.id("secret:clientId")).getText());
+            assertFalse(renewed.equals(secret));
+            chromium.findElement(By.id("secret:understood")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
+            assertEquals(401, clientCredentials(clientId, secret).status(), "the old secret ended");
+            Fixtures.token(clientId, renewed, "graphql");
+
+            // deactivate (with confirmation): no more tokens; the outstanding one stops at once
+            applicationRow(chromium, clientId)
+                    .findElement(By.cssSelector("[id$=':deactivate']"))
+                    .click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Anwendung " + name + " deaktiviert"));
+            Http.Res refused = clientCredentials(clientId, renewed);
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("unauthorized_client", refused.json().getString("error"));
+            assertEquals(401, Http.graphql(token, GraphqlAccessIT.QUERY).status());
+
+            // delete (with confirmation): "Testen" of the stored credentials reports the OAuth error
+            applicationRow(chromium, clientId)
+                    .findElement(By.cssSelector("[id$=':delete']"))
+                    .click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Anwendung " + name + " gelöscht."));
+            assertFalse(
+                    chromium.findElement(By.id("applications:list")).getText().contains(clientId));
+            navigate(chromium, wait, "nav-credentials", "credentials:list");
+            credentialRow(chromium, number)
+                    .findElement(By.cssSelector("[id$=':test']"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "invalid_client"));
+            assertTrue(messages(chromium).contains("Test der Zugangsdaten " + number + " fehlgeschlagen"));
+
+            credentialRow(chromium, number)
+                    .findElement(By.cssSelector("[id$=':delete']"))
+                    .click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Zugangsdaten " + number + " gelöscht."));
+            assertEquals(
+                    404,
+                    Http.get("/api/admin/credentials/" + number, Http.admin()).status());
+        } finally {
+            chromium.quit();
+        }
+    }
+
+    @Test
+    void theGrantsPageListsAConsentAndRevokesItAtOnce() throws Exception {
+        OAuthFlowIT.Setup setup = OAuthFlowIT.setup(List.of("graphql", "offline_access"));
+        AccessTokenResponse tokens = OAuthFlowIT.fullFlow(setup, new Browser());
+        assertEquals(200, OAuthFlowIT.graphqlStatus(tokens));
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = waitFor(chromium);
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            navigate(chromium, wait, "nav-grants", "grants:list");
+            assertEquals("Freigaben – ERP Connect – Verwaltung", chromium.getTitle());
+            chromium.findElement(By.id("grants:user")).sendKeys(setup.user());
+            chromium.findElement(By.id("grants:filter")).click();
+            wait.until(d -> grantRows(chromium).size() == 1
+                    && grantRows(chromium).get(0).getText().contains(setup.user()));
+            String row = grantRows(chromium).get(0).getText();
+            assertTrue(row.contains(setup.app().getString("name")), row);
+            assertTrue(row.contains(setup.app().getString("clientId")), row);
+            assertTrue(row.contains("graphql offline_access"), row);
+            assertTrue(row.contains("Aktiv"), row);
+            Chromium.screenshot(chromium, "admin-grants");
+
+            grantRows(chromium)
+                    .get(0)
+                    .findElement(By.cssSelector("[id$=':revoke']"))
+                    .click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Die Freigabe wurde widerrufen."));
+            assertEquals(401, OAuthFlowIT.graphqlStatus(tokens), "revoked on /graphql at once");
+            wait.until(d -> grantRows(chromium).get(0).getText().contains("Keine Freigaben"));
+
+            chromium.findElement(By.cssSelector("#grants\\:includeRevoked .ui-chkbox-box"))
+                    .click();
+            chromium.findElement(By.id("grants:filter")).click();
+            wait.until(d -> grantRows(chromium).get(0).getText().contains("Widerrufen am"));
+            assertTrue(grantRows(chromium).get(0).getText().contains("revoked by an administrator"));
+            JsonObject listed = Http.get("/api/admin/grants?user=" + setup.user() + "&revoked=true", Http.admin())
+                    .json()
+                    .getJsonArray("items")
+                    .getJsonObject(0);
+            assertFalse(listed.isNull("revokedAt"), listed.toString());
+
+            // a login that cannot exist is refused next to the filter, not with an error page
+            WebElement filterUser = chromium.findElement(By.id("grants:user"));
+            filterUser.clear();
+            filterUser.sendKeys("kein gültiger Name");
+            chromium.findElement(By.id("grants:filter")).click();
+            wait.until(d -> !messages(chromium).isBlank());
+            assertTrue(chromium.findElement(By.id("grants:list")).getText().contains("Keine Freigaben"));
+        } finally {
+            chromium.quit();
+        }
+    }
+
+    private static Http.Res clientCredentials(String clientId, String secret) {
+        return Http.token(Http.basic(clientId, secret), "grant_type=client_credentials");
+    }
+
+    private static String clipboard(ChromeDriver chromium) {
+        return (String) chromium.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " navigator.clipboard.readText().then(done, e => done('clipboard refused: ' + e));");
+    }
+
+    private static void confirm(ChromeDriver chromium, WebDriverWait wait) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")));
+        chromium.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")));
+    }
+
+    private static WebElement applicationRow(ChromeDriver chromium, String clientId) {
+        return chromium.findElements(By.cssSelector("#applications\\:list_data tr")).stream()
+                .filter(r -> r.getText().contains(clientId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + clientId));
+    }
+
+    private static WebElement credentialRow(ChromeDriver chromium, String number) {
+        return chromium.findElements(By.cssSelector("#credentials\\:list_data tr")).stream()
+                .filter(r -> r.findElements(By.tagName("td")).size() > 1
+                        && r.findElements(By.tagName("td")).get(0).getText().equals(number))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for access credentials " + number));
+    }
+
+    private static List<WebElement> grantRows(ChromeDriver chromium) {
+        return chromium.findElements(By.cssSelector("#grants\\:list_data tr"));
+    }
+
+    private static String messages(ChromeDriver chromium) {
+        return chromium.findElement(By.id("messages")).getText();
+    }
+}

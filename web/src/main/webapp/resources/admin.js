@@ -1,0 +1,33 @@
+/* Copy-to-clipboard for the one-time secret dialog: the text of an element, then "Kopiert" on the button. */
+function erpCopy(elementId, button, copiedLabel) {
+    var text = document.getElementById(elementId).textContent.trim();
+    var label = button.querySelector('.ui-button-text') || button;
+    var done = function () {
+        label.textContent = copiedLabel;
+        button.classList.add('copied');
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () {
+            fallbackCopy(text) && done();
+        });
+    } else if (fallbackCopy(text)) {
+        done();
+    }
+}
+
+function fallbackCopy(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.left = '-10000px';
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+        ok = document.execCommand('copy');
+    } finally {
+        document.body.removeChild(area);
+    }
+    return ok;
+}
