@@ -76,7 +76,7 @@ public class UsersBacking implements Serializable {
         private final boolean existing;
         private String login;
         private String displayName;
-        private String password;
+        private transient String password;
         private boolean active = true;
         private boolean graphqlAccess;
         private boolean alwaysLogin;
@@ -242,6 +242,10 @@ public class UsersBacking implements Serializable {
             editing = null;
         } catch (BusinessException e) {
             PageMessages.fieldErrors(FORM, e);
+        } finally {
+            if (editing != null) {
+                editing.setPassword(null); // typed again after a refusal, never kept with the view
+            }
         }
     }
 
