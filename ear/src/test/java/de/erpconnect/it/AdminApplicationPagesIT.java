@@ -101,9 +101,9 @@ class AdminApplicationPagesIT {
             chromium.findElement(By.id("secret:understood")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
             assertFalse(chromium.getPageSource().contains(secret), "the secret left the page");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("applications:list"), clientId));
+            search(chromium, wait, "applications", name, clientId);
             chromium.navigate().refresh();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("applications:list"), name));
+            search(chromium, wait, "applications", name, clientId);
             assertFalse(chromium.getPageSource().contains(secret), "the list never shows a secret");
 
             // the secret from the dialog works at the token endpoint
@@ -121,6 +121,9 @@ class AdminApplicationPagesIT {
                     "the Bezeichnung comes from the preselected Art");
             String number =
                     chromium.findElement(By.id("credential:number_input")).getAttribute("value");
+            String label = Fixtures.unique("Cloud ");
+            chromium.findElement(By.id("credential:name")).clear();
+            chromium.findElement(By.id("credential:name")).sendKeys(label);
             chromium.findElement(By.cssSelector("#credential\\:active .ui-chkbox-box"))
                     .click(); // inactive: another test may hold the active "microtech Cloud" record
             chromium.findElement(By.id("credential:tabs:clientId")).sendKeys(clientId);
@@ -135,6 +138,7 @@ class AdminApplicationPagesIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("messages"), "Zugangsdaten " + number + " angelegt."));
             assertFalse(chromium.getPageSource().contains(secret), "the stored secret is not shown");
+            search(chromium, wait, "credentials", label, clientId);
             Chromium.screenshot(chromium, "admin-credentials");
             WebElement row = credentialRow(chromium, number);
             row.findElement(By.cssSelector("[id$=':test']")).click();
@@ -143,6 +147,7 @@ class AdminApplicationPagesIT {
 
             // "Secret erneuern" without a grace period: the old secret ends at once
             navigate(chromium, wait, "nav-applications", "applications:list");
+            search(chromium, wait, "applications", name, clientId);
             applicationRow(chromium, clientId)
                     .findElement(By.cssSelector("[id$=':edit']"))
                     .click();
@@ -184,6 +189,7 @@ class AdminApplicationPagesIT {
             assertFalse(
                     chromium.findElement(By.id("applications:list")).getText().contains(clientId));
             navigate(chromium, wait, "nav-credentials", "credentials:list");
+            search(chromium, wait, "credentials", label, clientId);
             credentialRow(chromium, number)
                     .findElement(By.cssSelector("[id$=':test']"))
                     .click();
@@ -257,6 +263,15 @@ class AdminApplicationPagesIT {
         } finally {
             chromium.quit();
         }
+    }
+
+    /** Narrows a list to one record by the page's search field (other tests fill the lists). */
+    private static void search(ChromeDriver chromium, WebDriverWait wait, String form, String text, String expected) {
+        WebElement q = chromium.findElement(By.id(form + ":q"));
+        q.clear();
+        q.sendKeys(text);
+        chromium.findElement(By.id(form + ":search")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(form + ":list"), expected));
     }
 
     private static Http.Res clientCredentials(String clientId, String secret) {
