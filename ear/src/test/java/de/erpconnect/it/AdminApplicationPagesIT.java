@@ -64,7 +64,7 @@ class AdminApplicationPagesIT {
                     Http.get("/api/admin/applications", Http.admin()).json().getInt("total");
             chromium.findElement(By.id("application:save")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("application"), "name (Bezeichnung) is required."));
+                    By.id("application"), "Die Bezeichnung ist erforderlich."));
             assertEquals(
                     before,
                     Http.get("/api/admin/applications", Http.admin()).json().getInt("total"),
@@ -129,7 +129,7 @@ class AdminApplicationPagesIT {
             chromium.findElement(By.id("credential:tabs:clientId")).sendKeys(clientId);
             chromium.findElement(By.id("credential:save")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("credential:tabs"), "clientSecret (Client-Secret) is required."));
+                    By.id("credential:tabs"), "Das Client-Secret ist erforderlich."));
             assertEquals(
                     404,
                     Http.get("/api/admin/credentials/" + number, Http.admin()).status());
@@ -193,7 +193,9 @@ class AdminApplicationPagesIT {
             credentialRow(chromium, number)
                     .findElement(By.cssSelector("[id$=':test']"))
                     .click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "invalid_client"));
+            wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "abgelehnt: invalid_client"));
+            assertTrue(messages(chromium).contains("Bitte Client-ID und Client-Secret prüfen."), messages(chromium));
             assertTrue(messages(chromium).contains("Test der Zugangsdaten " + number + " fehlgeschlagen"));
 
             credentialRow(chromium, number)

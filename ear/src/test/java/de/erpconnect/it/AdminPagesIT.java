@@ -212,9 +212,9 @@ class AdminPagesIT {
             chromium.findElement(By.id("user:password")).sendKeys("kurz");
             chromium.findElement(By.id("user:save")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("user:passwordMessages"), "at least 8 characters"));
+                    By.id("user:passwordMessages"), "mindestens 8 Zeichen"));
             String rules = chromium.findElement(By.id("user:passwordMessages")).getText();
-            assertTrue(rules.contains("upper-case") && rules.contains("special character"), rules);
+            assertTrue(rules.contains("Großbuchstaben") && rules.contains("Sonderzeichen"), rules);
             assertEquals(
                     404, Http.get("/api/admin/users/" + login, Http.admin()).status(), "nothing stored");
 

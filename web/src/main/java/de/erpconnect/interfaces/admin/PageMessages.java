@@ -12,6 +12,7 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** Messages and dates as every admin page shows them: texts from the page bundle, German time. */
@@ -44,7 +45,10 @@ public final class PageMessages {
     /** A refusal of the services, next to the field it concerns ({@code clientId}) or on top. */
     public static void error(String clientId, BusinessException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        String text = BusinessMessages.text(e, faces.getViewRoot().getLocale());
+        Locale locale = faces.getViewRoot().getLocale();
+        String text = e.messageKey() != null
+                ? BusinessMessages.text(e, locale)
+                : ServiceWording.wording(e.getMessage(), locale);
         FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
         faces.addMessage(null, message);
         if (clientId != null) {
@@ -64,10 +68,11 @@ public final class PageMessages {
             return;
         }
         UIComponent form = faces.getViewRoot().findComponent(":" + formId);
+        Locale locale = faces.getViewRoot().getLocale();
         for (FieldError f : e.fieldErrors()) {
+            String text = ServiceWording.wording(f.message(), locale);
             faces.addMessage(
-                    clientIdOf(faces, form, f.field()),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, f.message(), f.message()));
+                    clientIdOf(faces, form, f.field()), new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
         }
         faces.validationFailed();
     }

@@ -6,6 +6,8 @@ import de.erpconnect.application.AccessCredentialView;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
 import de.erpconnect.interfaces.admin.PagedModel;
+import de.erpconnect.interfaces.admin.ServiceWording;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -223,10 +225,13 @@ public class CredentialsBacking implements Serializable {
     public void test(int number) {
         try {
             AccessCredentialView.TestResult result = credentials.test(number);
+            String outcome = ServiceWording.wording(
+                    result.message(),
+                    FacesContext.getCurrentInstance().getViewRoot().getLocale());
             if (result.ok()) {
-                PageMessages.info("credentials.test.ok", String.valueOf(number), result.message());
+                PageMessages.info("credentials.test.ok", String.valueOf(number), outcome);
             } else {
-                PageMessages.warn("credentials.test.failed", String.valueOf(number), result.message());
+                PageMessages.warn("credentials.test.failed", String.valueOf(number), outcome);
             }
         } catch (BusinessException e) {
             PageMessages.error(null, e);
