@@ -444,11 +444,19 @@ class RobustnessIT {
         return s.repeat(n);
     }
 
-    /** Percent-encodes what a URI cannot carry, and keeps the rest (also broken escapes) as it is. */
+    /**
+     * Percent-encodes what a URI cannot carry (a '%' only where it starts no escape, which the
+     * JDK's URI refuses) and keeps the rest, invalid UTF-8 escapes included, as it is.
+     */
     private static String urlSafe(String raw) {
         StringBuilder b = new StringBuilder();
-        for (char c : raw.toCharArray()) {
-            if (c > 0x20 && c < 0x7F && "\"<>\\^`{|}#".indexOf(c) < 0) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean escape = c == '%'
+                    && i + 2 < raw.length()
+                    && Character.digit(raw.charAt(i + 1), 16) >= 0
+                    && Character.digit(raw.charAt(i + 2), 16) >= 0;
+            if (escape || (c > 0x20 && c < 0x7F && c != '%' && "\"<>\\^`{|}#".indexOf(c) < 0)) {
                 b.append(c);
             } else {
                 b.append(String.format("%%%02X", (int) c & 0xFF));
@@ -539,7 +547,7 @@ class RobustnessIT {
         String token = Fixtures.token(app);
         Http.Res read = Http.graphql(token, GraphqlAccessIT.QUERY);
         assertEquals(200, read.status(), read.body());
-        assertTrue(read.json().isNull("errors") || !read.json().containsKey("errors"), read.body());
+        assertTrue(!read.json().containsKey("errors"), read.body());
         assertEquals(200, Http.get("/api/admin/users?size=1", Http.admin()).status());
     }
 }

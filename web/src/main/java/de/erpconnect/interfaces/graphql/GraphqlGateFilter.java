@@ -3,6 +3,10 @@ package de.erpconnect.interfaces.graphql;
 import de.erpconnect.application.ServiceDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,9 +22,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -36,6 +44,7 @@ public class GraphqlGateFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     static final int RETRY_AFTER_STOPPED_SECONDS = 60;
+    static final int JSON_MAX_DEPTH = 1000;
 
     @Inject
     ServiceDirectory services;
@@ -82,6 +91,14 @@ public class GraphqlGateFilter extends HttpFilter {
             return;
         }
         if (!"POST".equals(request.getMethod())) {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            boolean execution = path.equals("/graphql") || path.equals("/graphql/");
+            String problem = execution && "GET".equals(request.getMethod()) ? getProblem(request) : null;
+            if (problem != null) {
+                refuse(response, 400, "BAD_REQUEST", problem);
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -90,7 +107,95 @@ public class GraphqlGateFilter extends HttpFilter {
             refuse(response, 413, "REQUEST_TOO_LARGE", "The request is larger than " + max + " bytes.");
             return;
         }
+        String problem = postProblem(request.getContentType(), body);
+        if (problem != null) {
+            refuse(response, 400, "BAD_REQUEST", problem);
+            return;
+        }
         chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    /**
+     * What is wrong with a POST body as a GraphQL-over-HTTP request, or null: a JSON object in
+     * UTF-8 (at most 1000 levels deep) with a string {@code query}, and {@code variables},
+     * {@code extensions} objects and {@code operationName} a string when present. A body of type
+     * {@code application/graphql} is the query itself. SmallRye would answer the others with 500.
+     */
+    static String postProblem(String contentType, byte[] body) {
+        String utf8 = utf8(body);
+        if (utf8 == null) {
+            return "The request body is not valid UTF-8.";
+        }
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/graphql")) {
+            return utf8.isBlank() ? "The request body (the query) is empty." : null;
+        }
+        JsonValue parsed = json(utf8);
+        if (parsed == null) {
+            return "The request body is not well-formed JSON (at most " + JSON_MAX_DEPTH + " levels deep).";
+        }
+        if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
+            return "The request body must be a JSON object with the member \"query\".";
+        }
+        JsonObject envelope = parsed.asJsonObject();
+        if (!(envelope.get("query") instanceof JsonString)) {
+            return "The member \"query\" must be a string (the GraphQL document).";
+        }
+        return memberProblem(envelope.get("variables"), envelope.get("operationName"), envelope.get("extensions"));
+    }
+
+    /** The same rules for the parameters of a GET request to the endpoint (not the SDL at /graphql/schema.graphql). */
+    static String getProblem(HttpServletRequest request) {
+        String query = request.getParameter("query");
+        if (query == null || query.isBlank()) {
+            return "The parameter \"query\" is missing.";
+        }
+        JsonValue variables = jsonParameter(request.getParameter("variables"));
+        JsonValue extensions = jsonParameter(request.getParameter("extensions"));
+        if (variables == null || extensions == null) {
+            return "The parameters \"variables\" and \"extensions\" must be well-formed JSON objects.";
+        }
+        String operation = request.getParameter("operationName");
+        return memberProblem(variables, operation == null ? JsonValue.NULL : Json.createValue(operation), extensions);
+    }
+
+    private static String memberProblem(JsonValue variables, JsonValue operationName, JsonValue extensions) {
+        if (variables != null && !(variables instanceof JsonObject) && variables != JsonValue.NULL) {
+            return "The member \"variables\" must be a JSON object.";
+        }
+        if (operationName != null && !(operationName instanceof JsonString) && operationName != JsonValue.NULL) {
+            return "The member \"operationName\" must be a string.";
+        }
+        if (extensions != null && !(extensions instanceof JsonObject) && extensions != JsonValue.NULL) {
+            return "The member \"extensions\" must be a JSON object.";
+        }
+        return null;
+    }
+
+    /** The parameter's JSON value, JSON null when absent, Java null when malformed. */
+    private static JsonValue jsonParameter(String raw) {
+        return raw == null || raw.isEmpty() ? JsonValue.NULL : json(raw);
+    }
+
+    private static JsonValue json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (RuntimeException e) {
+            // JsonException, or nesting beyond the parser's depth limit
+            return null;
+        }
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** The body, or null when it is longer than {@code max} bytes. */
@@ -169,11 +274,15 @@ public class GraphqlGateFilter extends HttpFilter {
             };
         }
 
+        /** The body was checked to be UTF-8, whatever charset the Content-Type names (GraphQL over HTTP). */
+        @Override
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
+        }
+
         @Override
         public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         }
 
         @Override

@@ -4,7 +4,6 @@ import de.erpconnect.domain.shared.FieldError;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -23,6 +22,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,10 +54,16 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream) {
         JsonValue value;
-        try (JsonReader reader = Jsonp.JSON.createReader(new InputStreamReader(entityStream, StandardCharsets.UTF_8))) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (JsonReader reader = Jsonp.JSON.createReader(new InputStreamReader(entityStream, utf8))) {
             value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new InvalidInputException("body", "The request body is not well-formed JSON.");
+        } catch (RuntimeException e) {
+            // JsonException, invalid UTF-8 (wrapped), nesting beyond the parser's depth limit
+            throw new InvalidInputException(
+                    "body", "The request body is not well-formed JSON in UTF-8 (at most 1000 levels deep).");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidInputException("body", "The request body must be a JSON object.");
