@@ -70,8 +70,9 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
         boolean graphql = path.equals("/graphql") || path.startsWith("/graphql/");
-        boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin");
-        if (graphql || path.startsWith("/api/")) {
+        // the metrics of the operators' scraper are admin-only like the admin API (Basic or bearer)
+        boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/metrics");
+        if (graphql || adminApi || path.startsWith("/api/")) {
             if (startsWithIgnoreCase(authorization, "Bearer ")) {
                 return bearer(authorization.substring(7).trim(), graphql, request, response, context);
             }

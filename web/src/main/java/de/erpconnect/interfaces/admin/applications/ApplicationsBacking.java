@@ -63,7 +63,12 @@ public class ApplicationsBacking implements Serializable {
             new PagedModel<>(request -> applications.list(query, request), a -> Long.toString(a.id()));
 
     /** Client-ID and Client-Secret as the dialog shows them once. */
-    public record Revealed(String name, String clientId, String clientSecret, boolean rotated) {}
+    public record Revealed(String name, String clientId, String clientSecret, boolean rotated) {
+        @Override
+        public String toString() {
+            return "Revealed[" + clientId + ", clientSecret=***]";
+        }
+    }
 
     /** What the form edits; {@code id} is null for "Neu". */
     public static final class Editing implements Serializable {
@@ -319,6 +324,7 @@ public class ApplicationsBacking implements Serializable {
                 PageMessages.info("applications.updated", saved.name());
             } else {
                 ApplicationView saved = applications.create(editing.command());
+                PageMessages.info("applications.created", saved.name());
                 reveal(saved, false);
             }
             editing = null;
