@@ -168,24 +168,19 @@ class AdminApplicationPagesIT {
             Fixtures.token(clientId, renewed, "graphql");
 
             // deactivate (with confirmation): no more tokens; the outstanding one stops at once
-            applicationRow(chromium, clientId)
-                    .findElement(By.cssSelector("[id$=':deactivate']"))
-                    .click();
-            confirm(chromium, wait);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("messages"), "Anwendung " + name + " deaktiviert"));
+            confirmed(
+                    chromium,
+                    wait,
+                    applicationRow(chromium, clientId),
+                    "deactivate",
+                    "Anwendung " + name + " deaktiviert");
             Http.Res refused = clientCredentials(clientId, renewed);
             assertEquals(400, refused.status(), refused.body());
             assertEquals("unauthorized_client", refused.json().getString("error"));
             assertEquals(401, Http.graphql(token, GraphqlAccessIT.QUERY).status());
 
             // delete (with confirmation): "Testen" of the stored credentials reports the OAuth error
-            applicationRow(chromium, clientId)
-                    .findElement(By.cssSelector("[id$=':delete']"))
-                    .click();
-            confirm(chromium, wait);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("messages"), "Anwendung " + name + " gelöscht."));
+            confirmed(chromium, wait, applicationRow(chromium, clientId), "delete", "Anwendung " + name + " gelöscht.");
             assertFalse(
                     chromium.findElement(By.id("applications:list")).getText().contains(clientId));
             navigate(chromium, wait, "nav-credentials", "credentials:list");
@@ -198,12 +193,8 @@ class AdminApplicationPagesIT {
             assertTrue(messages(chromium).contains("Bitte Client-ID und Client-Secret prüfen."), messages(chromium));
             assertTrue(messages(chromium).contains("Test der Zugangsdaten " + number + " fehlgeschlagen"));
 
-            credentialRow(chromium, number)
-                    .findElement(By.cssSelector("[id$=':delete']"))
-                    .click();
-            confirm(chromium, wait);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("messages"), "Zugangsdaten " + number + " gelöscht."));
+            confirmed(
+                    chromium, wait, credentialRow(chromium, number), "delete", "Zugangsdaten " + number + " gelöscht.");
             assertEquals(
                     404,
                     Http.get("/api/admin/credentials/" + number, Http.admin()).status());
@@ -234,13 +225,7 @@ class AdminApplicationPagesIT {
             assertTrue(row.contains("Aktiv"), row);
             Chromium.screenshot(chromium, "admin-grants");
 
-            grantRows(chromium)
-                    .get(0)
-                    .findElement(By.cssSelector("[id$=':revoke']"))
-                    .click();
-            confirm(chromium, wait);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("messages"), "Die Freigabe wurde widerrufen."));
+            confirmed(chromium, wait, grantRows(chromium).get(0), "revoke", "Die Freigabe wurde widerrufen.");
             assertEquals(401, OAuthFlowIT.graphqlStatus(tokens), "revoked on /graphql at once");
             wait.until(d -> grantRows(chromium).get(0).getText().contains("Keine Freigaben"));
 
@@ -283,6 +268,14 @@ class AdminApplicationPagesIT {
     private static String clipboard(ChromeDriver chromium) {
         return (String) chromium.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + " navigator.clipboard.readText().then(done, e => done('clipboard refused: ' + e));");
+    }
+
+    /** Clicks the action of a table row, answers its confirmation with "Ja" and waits for the message. */
+    private static void confirmed(
+            ChromeDriver chromium, WebDriverWait wait, WebElement row, String action, String message) {
+        row.findElement(By.cssSelector("[id$=':" + action + "']")).click();
+        confirm(chromium, wait);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), message));
     }
 
     private static void confirm(ChromeDriver chromium, WebDriverWait wait) {

@@ -34,12 +34,17 @@ public final class PageMessages {
     }
 
     private static void add(FacesMessage.Severity severity, String key, Object... args) {
+        String text = text(key, args);
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, text));
+    }
+
+    /** A text of the page bundle ({@code t}), with {@code {0}}… filled from {@code args}. */
+    public static String text(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle texts = faces.getApplication().getResourceBundle(faces, "t");
-        String text = args.length == 0
+        return args.length == 0
                 ? texts.getString(key)
                 : new MessageFormat(texts.getString(key), faces.getViewRoot().getLocale()).format(args);
-        faces.addMessage(null, new FacesMessage(severity, text, text));
     }
 
     /** A refusal of the services, next to the field it concerns ({@code clientId}) or on top. */

@@ -1,8 +1,10 @@
 package de.erpconnect.interfaces.graphql;
 
 import de.erpconnect.application.ServiceDirectory;
+import de.erpconnect.infrastructure.json.Jsonp;
+import de.erpconnect.interfaces.http.BadRequestBodyException;
+import de.erpconnect.interfaces.http.RequestBodies;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -23,9 +25,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Locale;
@@ -122,9 +121,11 @@ public class GraphqlGateFilter extends HttpFilter {
      * {@code application/graphql} is the query itself. SmallRye would answer the others with 500.
      */
     static String postProblem(String contentType, byte[] body) {
-        String utf8 = utf8(body);
-        if (utf8 == null) {
-            return "The request body is not valid UTF-8.";
+        String utf8;
+        try {
+            utf8 = RequestBodies.decodeUtf8(body);
+        } catch (BadRequestBodyException e) {
+            return e.getMessage();
         }
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/graphql")) {
             return utf8.isBlank() ? "The request body (the query) is empty." : null;
@@ -155,7 +156,8 @@ public class GraphqlGateFilter extends HttpFilter {
             return "The parameters \"variables\" and \"extensions\" must be well-formed JSON objects.";
         }
         String operation = request.getParameter("operationName");
-        return memberProblem(variables, operation == null ? JsonValue.NULL : Json.createValue(operation), extensions);
+        return memberProblem(
+                variables, operation == null ? JsonValue.NULL : Jsonp.JSON.createValue(operation), extensions);
     }
 
     private static String memberProblem(JsonValue variables, JsonValue operationName, JsonValue extensions) {
@@ -177,23 +179,10 @@ public class GraphqlGateFilter extends HttpFilter {
     }
 
     private static JsonValue json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             // JsonException, or nesting beyond the parser's depth limit
-            return null;
-        }
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
             return null;
         }
     }
@@ -215,15 +204,18 @@ public class GraphqlGateFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse response, int status, String code, String message)
             throws IOException {
-        byte[] body = Json.createObjectBuilder()
+        byte[] body = Jsonp.JSON
+                .createObjectBuilder()
                 .add(
                         "errors",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
+                        Jsonp.JSON
+                                .createArrayBuilder()
+                                .add(Jsonp.JSON
+                                        .createObjectBuilder()
                                         .add("message", message)
                                         .add(
                                                 "extensions",
-                                                Json.createObjectBuilder().add("code", code))))
+                                                Jsonp.JSON.createObjectBuilder().add("code", code))))
                 .build()
                 .toString()
                 .getBytes(StandardCharsets.UTF_8);

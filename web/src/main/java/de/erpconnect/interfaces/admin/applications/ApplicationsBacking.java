@@ -5,6 +5,7 @@ import de.erpconnect.application.ApplicationService;
 import de.erpconnect.application.ApplicationView;
 import de.erpconnect.application.LicenceService;
 import de.erpconnect.application.LicenceView.ApplicationKindView;
+import de.erpconnect.application.Page;
 import de.erpconnect.application.PageRequest;
 import de.erpconnect.application.SecretRotationCommand;
 import de.erpconnect.application.UserService;
@@ -12,7 +13,7 @@ import de.erpconnect.application.UserView;
 import de.erpconnect.domain.application.Scope;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
-import de.erpconnect.interfaces.admin.PagedModel;
+import de.erpconnect.interfaces.admin.SearchPage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,7 +33,7 @@ import org.primefaces.PrimeFaces;
  */
 @Named("applicationsPage")
 @ViewScoped
-public class ApplicationsBacking implements Serializable {
+public class ApplicationsBacking extends SearchPage<ApplicationView> {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "application";
@@ -49,7 +50,6 @@ public class ApplicationsBacking implements Serializable {
     @Inject
     UserService users;
 
-    private String query = "";
     private Editing editing;
     private List<ApplicationKindView> kinds;
 
@@ -58,9 +58,6 @@ public class ApplicationsBacking implements Serializable {
      * reaches a serialized view or session, and dropped on "Verstanden".
      */
     private transient Revealed revealed;
-
-    private final PagedModel<ApplicationView> model =
-            new PagedModel<>(request -> applications.list(query, request), a -> Long.toString(a.id()));
 
     /** Client-ID and Client-Secret as the dialog shows them once. */
     public record Revealed(String name, String clientId, String clientSecret, boolean rotated) {
@@ -226,16 +223,13 @@ public class ApplicationsBacking implements Serializable {
         }
     }
 
-    public PagedModel<ApplicationView> getModel() {
-        return model;
+    public ApplicationsBacking() {
+        super(a -> Long.toString(a.id()));
     }
 
-    public String getQuery() {
-        return query;
-    }
-
-    public void setQuery(String query) {
-        this.query = query == null ? "" : query.strip();
+    @Override
+    protected Page<ApplicationView> search(String query, PageRequest request) {
+        return applications.list(query, request);
     }
 
     public Editing getEditing() {

@@ -3,9 +3,11 @@ package de.erpconnect.interfaces.admin.credentials;
 import de.erpconnect.application.AccessCredentialCommand;
 import de.erpconnect.application.AccessCredentialService;
 import de.erpconnect.application.AccessCredentialView;
+import de.erpconnect.application.Page;
+import de.erpconnect.application.PageRequest;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
-import de.erpconnect.interfaces.admin.PagedModel;
+import de.erpconnect.interfaces.admin.SearchPage;
 import de.erpconnect.interfaces.admin.ServiceWording;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -23,7 +25,7 @@ import java.util.List;
  */
 @Named("credentialsPage")
 @ViewScoped
-public class CredentialsBacking implements Serializable {
+public class CredentialsBacking extends SearchPage<AccessCredentialView> {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "credential";
@@ -31,12 +33,8 @@ public class CredentialsBacking implements Serializable {
     @Inject
     AccessCredentialService credentials;
 
-    private String query = "";
     private Editing editing;
     private List<AccessCredentialView.KindView> kinds;
-
-    private final PagedModel<AccessCredentialView> model =
-            new PagedModel<>(request -> credentials.list(query, request), c -> Integer.toString(c.number()));
 
     /** What the form edits; {@code existing} is false for "Neu". */
     public static final class Editing implements Serializable {
@@ -142,16 +140,13 @@ public class CredentialsBacking implements Serializable {
         }
     }
 
-    public PagedModel<AccessCredentialView> getModel() {
-        return model;
+    public CredentialsBacking() {
+        super(c -> Integer.toString(c.number()));
     }
 
-    public String getQuery() {
-        return query;
-    }
-
-    public void setQuery(String query) {
-        this.query = query == null ? "" : query.strip();
+    @Override
+    protected Page<AccessCredentialView> search(String query, PageRequest request) {
+        return credentials.list(query, request);
     }
 
     public Editing getEditing() {

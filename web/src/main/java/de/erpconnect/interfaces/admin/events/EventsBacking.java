@@ -2,13 +2,14 @@ package de.erpconnect.interfaces.admin.events;
 
 import de.erpconnect.application.EventLog;
 import de.erpconnect.application.EventLog.EventView;
+import de.erpconnect.application.Page;
+import de.erpconnect.application.PageRequest;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.interfaces.admin.PageMessages;
-import de.erpconnect.interfaces.admin.PagedModel;
+import de.erpconnect.interfaces.admin.SearchPage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 @Named("eventsPage")
 @ViewScoped
-public class EventsBacking implements Serializable {
+public class EventsBacking extends SearchPage<EventView> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,13 +28,14 @@ public class EventsBacking implements Serializable {
     EventLog events;
 
     private String type = "";
-    private String query = "";
 
-    private final PagedModel<EventView> model =
-            new PagedModel<>(request -> events.search(type, query, request), e -> Long.toString(e.id()));
+    public EventsBacking() {
+        super(e -> Long.toString(e.id()));
+    }
 
-    public PagedModel<EventView> getModel() {
-        return model;
+    @Override
+    protected Page<EventView> search(String query, PageRequest request) {
+        return events.search(type, query, request);
     }
 
     public List<String> getTypes() {
@@ -46,14 +48,6 @@ public class EventsBacking implements Serializable {
 
     public void setType(String type) {
         this.type = type == null ? "" : type;
-    }
-
-    public String getQuery() {
-        return query;
-    }
-
-    public void setQuery(String query) {
-        this.query = query == null ? "" : query.strip();
     }
 
     public String format(Instant instant) {

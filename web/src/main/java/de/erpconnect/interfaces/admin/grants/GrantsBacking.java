@@ -10,14 +10,12 @@ import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.interfaces.admin.PageMessages;
 import de.erpconnect.interfaces.admin.PagedModel;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.ResourceBundle;
 
 /**
  * "Freigaben": every grant — user, application, scopes, created, last used, expiry — filtered by
@@ -95,15 +93,13 @@ public class GrantsBacking implements Serializable {
 
     /** "Aktiv", "Abgelaufen" or "Widerrufen am …". */
     public String state(GrantView grant) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle texts = faces.getApplication().getResourceBundle(faces, "t");
         if (grant.revokedAt() != null) {
-            return texts.getString("grants.revokedAt") + " " + format(grant.revokedAt());
+            return PageMessages.text("grants.revokedAt") + " " + format(grant.revokedAt());
         }
         if (grant.expiresAt() != null && grant.expiresAt().isBefore(Instant.now())) {
-            return texts.getString("grants.expired");
+            return PageMessages.text("grants.expired");
         }
-        return texts.getString("grants.active");
+        return PageMessages.text("grants.active");
     }
 
     public void revoke(long id) {

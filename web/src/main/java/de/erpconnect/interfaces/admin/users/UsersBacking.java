@@ -1,5 +1,7 @@
 package de.erpconnect.interfaces.admin.users;
 
+import de.erpconnect.application.Page;
+import de.erpconnect.application.PageRequest;
 import de.erpconnect.application.UserCommand;
 import de.erpconnect.application.UserService;
 import de.erpconnect.application.UserView;
@@ -9,7 +11,7 @@ import de.erpconnect.domain.user.ErpRight;
 import de.erpconnect.domain.user.PasswordPolicy;
 import de.erpconnect.domain.user.Role;
 import de.erpconnect.interfaces.admin.PageMessages;
-import de.erpconnect.interfaces.admin.PagedModel;
+import de.erpconnect.interfaces.admin.SearchPage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +30,7 @@ import java.util.Map;
  */
 @Named("usersPage")
 @ViewScoped
-public class UsersBacking implements Serializable {
+public class UsersBacking extends SearchPage<UserView> {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "user";
@@ -36,10 +38,7 @@ public class UsersBacking implements Serializable {
     @Inject
     UserService users;
 
-    private String query = "";
     private Editing editing;
-
-    private final PagedModel<UserView> model = new PagedModel<>(request -> users.list(query, request), UserView::login);
 
     /** The rights of one ERP table as checkboxes. */
     public static final class TableRights implements Serializable {
@@ -183,16 +182,13 @@ public class UsersBacking implements Serializable {
         }
     }
 
-    public PagedModel<UserView> getModel() {
-        return model;
+    public UsersBacking() {
+        super(UserView::login);
     }
 
-    public String getQuery() {
-        return query;
-    }
-
-    public void setQuery(String query) {
-        this.query = query == null ? "" : query.strip();
+    @Override
+    protected Page<UserView> search(String query, PageRequest request) {
+        return users.list(query, request);
     }
 
     public Editing getEditing() {
