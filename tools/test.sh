@@ -33,7 +33,8 @@ fi
 . "$ROOT/tools/free-ports.sh"
 free_port_offset 100 200 300 400 500 600 700 800 900
 offset=$PORT_OFFSET
-PORTS=(-Dit.port.offset="$offset" -Dit.port.http=$((8080 + offset)) -Dit.port.mgmt=$((9990 + offset)))
+PORTS=(-Dit.port.offset="$offset" -Dit.port.http=$((8080 + offset)) -Dit.port.mgmt=$((9990 + offset))
+    -Dit.port.dbproxy=$((15432 + offset)))
 echo "Test server ports: http $((8080 + offset)), management $((9990 + offset))"
 
 start=$(date +%s)

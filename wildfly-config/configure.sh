@@ -89,4 +89,8 @@ JAVA_OPTS="-Djboss.server.base.dir=$BASE_DIR -Djboss.server.data.dir=$DATA_DIR -
         exit 1
     }
 chmod 600 "$DATA_DIR/erpconnect-keys.cs" 2>/dev/null || true
+# The embedded CLI does not rewrite logging.properties, the boot-time copy of the logging subsystem;
+# without it the server logs its first lines to the console only and writes the file anew from
+# standalone.xml, so that a changed log format (ERPCONNECT_LOG_FORMAT) holds from the first line.
+rm -f "$BASE_DIR/configuration/logging.properties"
 echo "configured $BASE_DIR (data: $DATA_DIR, database: ${ERPCONNECT_DB:-h2})"

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -76,24 +75,9 @@ class SecretLeakIT {
 
     /** Every value of every table, as text (BYTEA as hex): generic for H2 and PostgreSQL. */
     private static String databaseDump() throws Exception {
-        String url;
-        String user;
-        String password;
-        String schema;
-        if ("postgresql".equals(System.getProperty("it.db"))) {
-            url = System.getProperty("it.db.url");
-            user = System.getProperty("it.db.user");
-            password = "";
-            schema = "erpconnect_it";
-        } else {
-            url = "jdbc:h2:" + ItEnv.dataDir().resolve("h2/erpconnect")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE";
-            user = "sa";
-            password = "sa";
-            schema = "public";
-        }
+        String schema = ItDatabase.schema();
         StringBuilder dump = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = ItDatabase.open()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {

@@ -6,6 +6,7 @@ import de.erpconnect.application.ErpWriteService;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
+import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -82,7 +83,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            return unauthorized(request, response, adminApi, null, "Authentication is required.");
+            return unauthorized(response, adminApi, null, "Authentication is required.");
         }
         if (path.equals("/j_security_check") && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
@@ -107,13 +108,12 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         try {
             verified = verifier.verify(token);
         } catch (InvalidTokenException e) {
-            return unauthorized(request, response, false, "invalid_token", e.getMessage());
+            return unauthorized(response, false, "invalid_token", e.getMessage());
         }
         Optional<CallerState> caller = authentication.bearerCaller(
                 verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId());
         if (caller.isEmpty()) {
             return unauthorized(
-                    request,
                     response,
                     false,
                     "invalid_token",
@@ -121,10 +121,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {
-                return unauthorized(request, response, false, "invalid_token", "The user has no GraphQL access.");
+                return unauthorized(response, false, "invalid_token", "The user has no GraphQL access.");
             }
             if (!verified.hasScope("graphql")) {
-                return forbidden(request, response, "insufficient_scope", "The token lacks the scope 'graphql'.");
+                return forbidden(response, "insufficient_scope", "The token lacks the scope 'graphql'.");
             }
         }
         Set<String> roles = new HashSet<>(caller.get().roles());
@@ -144,11 +144,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(request, response, true, null, "The Basic credentials are malformed.");
+            return unauthorized(response, true, null, "The Basic credentials are malformed.");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            return unauthorized(request, response, true, null, "The Basic credentials are malformed.");
+            return unauthorized(response, true, null, "The Basic credentials are malformed.");
         }
         String login = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
@@ -161,12 +161,12 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 caller = authentication.verifyPassword(login, password, remoteAddresses.of(request));
             } catch (LockedOutException e) {
                 response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-                return sendJson(request, response, 429, "slow_down", e.getMessage());
+                return sendJson(response, 429, "slow_down", e.getMessage());
             }
             caller.ifPresent(c -> basicCache.remember(login, password, c.login()));
         }
         if (caller.isEmpty()) {
-            return unauthorized(request, response, true, null, "The user name or password is wrong.");
+            return unauthorized(response, true, null, "The user name or password is wrong.");
         }
         return context.notifyContainerAboutLogin(
                 caller.get().login(), caller.get().roles());
@@ -223,11 +223,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     /** RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge and a small JSON body. */
     private static AuthenticationStatus unauthorized(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            boolean offerBasic,
-            String error,
-            String description) {
+            HttpServletResponse response, boolean offerBasic, String error, String description) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"" + BASIC_REALM + "\"");
         if (error != null) {
             challenge
@@ -242,24 +238,19 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             response.addHeader("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\", charset=\"UTF-8\"");
         }
         return sendJson(
-                request,
-                response,
-                HttpServletResponse.SC_UNAUTHORIZED,
-                error == null ? "unauthorized" : error,
-                description);
+                response, HttpServletResponse.SC_UNAUTHORIZED, error == null ? "unauthorized" : error, description);
     }
 
-    private static AuthenticationStatus forbidden(
-            HttpServletRequest request, HttpServletResponse response, String error, String description) {
+    private static AuthenticationStatus forbidden(HttpServletResponse response, String error, String description) {
         response.setHeader(
                 "WWW-Authenticate",
                 "Bearer realm=\"" + BASIC_REALM + "\", error=\"" + error + "\", error_description=\""
                         + description.replace("\"", "'") + "\"");
-        return sendJson(request, response, HttpServletResponse.SC_FORBIDDEN, error, description);
+        return sendJson(response, HttpServletResponse.SC_FORBIDDEN, error, description);
     }
 
     private static AuthenticationStatus sendJson(
-            HttpServletRequest request, HttpServletResponse response, int status, String error, String description) {
+            HttpServletResponse response, int status, String error, String description) {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
@@ -272,16 +263,25 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                             .add("error_description", description)
                             .build()
                             .toString());
-            // Reading and closing the (size-limited) request body and closing the response completes
-            // the exchange, so Undertow does not try to send its own error page over this answer
-            // (it does, and logs "response already committed", while the request side is open).
-            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            request.getInputStream().close();
             response.getWriter().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        endExchange();
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * Undertow answers a failed authentication with {@code sendError} unless the exchange is complete
+     * (request read and response sent) — over this JSON answer, logging "UT010019: Response already
+     * commited". Ending the exchange here (it drains the size-limited request body) completes it on
+     * every protocol path, also for a request that arrived through an HTTP/2 (h2c) upgrade.
+     */
+    private static void endExchange() {
+        ServletRequestContext current = ServletRequestContext.current();
+        if (current != null) {
+            current.getExchange().endExchange();
+        }
     }
 
     private static boolean startsWithIgnoreCase(String value, String prefix) {
