@@ -89,6 +89,12 @@ public class LoginThrottle {
                 .toList();
     }
 
+    /** Forgets the failures of one client or user from every address (its erasure). */
+    public void forget(String kind, String subject) {
+        String prefix = key(kind, subject, "");
+        states.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
     /** Clears every pair's failures (the admin's "unlock"), written to the event log. */
     public void unlockAll(String actor) {
         int pairs = states.size();

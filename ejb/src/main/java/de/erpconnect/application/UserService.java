@@ -53,6 +53,9 @@ public class UserService {
     @Inject
     EventLog events;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Resource
     SessionContext session;
 
@@ -128,6 +131,39 @@ public class UserService {
         callers.invalidate(RealmId.ERP, login);
         events.record(RealmId.ERP, EventType.USER_DELETED, actor(), null, "User '" + login + "' deleted.");
     }
+
+    /**
+     * Erasure of a user's personal data on request (GDPR Art. 17): the account with its consents,
+     * authorization codes and refresh tokens is deleted, failed-login counters are forgotten, and the
+     * event log keeps its entries with the login replaced by a pseudonym and without remote
+     * addresses. Refused, with nothing changed, while applications act for the user.
+     */
+    public ErasureView erasePersonalData(String loginParam) {
+        LoginName login = LoginName.parse(loginParam);
+        User user = users.getByLogin(RealmId.ERP, login);
+        long bound = applications.countByUser(user);
+        if (bound > 0) {
+            throw new UserStillReferencedException("User '" + login + "' is the user of " + bound
+                    + " application(s); assign them to another user or delete them first.");
+        }
+        String pseudonym = "erased-user-" + user.getId();
+        users.remove(user);
+        requireAnActiveAdmin();
+        callers.invalidate(RealmId.ERP, login);
+        throttle.forget("user", login.value());
+        int entries = events.pseudonymize(RealmId.ERP, login.value(), pseudonym);
+        events.record(
+                RealmId.ERP,
+                EventType.USER_ERASED,
+                actor(),
+                null,
+                "The personal data of " + pseudonym + " were erased: the account with its consents and tokens"
+                        + " deleted, " + entries + " event-log entries pseudonymized.");
+        return new ErasureView(pseudonym, entries);
+    }
+
+    /** What an erasure did: the pseudonym the event log now shows, and how many entries changed. */
+    public record ErasureView(String pseudonym, int eventsPseudonymized) {}
 
     private void applySettings(User user, UserCommand command, boolean isNew, Instant now) {
         boolean active = command.active() != null ? command.active() : isNew || user.isActive();

@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One entry of the event log. Immutable once written. */
 @Entity
@@ -51,6 +53,24 @@ public class Event {
         this.actor = truncate(actor, 100);
         this.remoteAddress = truncate(remoteAddress, 64);
         this.message = truncate(message, MESSAGE_MAX);
+    }
+
+    /**
+     * Erasure of a user's personal data: the login becomes {@code pseudonym} as actor and wherever the
+     * message quotes it, and the remote address goes, also from the message text.
+     */
+    public void pseudonymize(String login, String pseudonym) {
+        if (actor != null && actor.equalsIgnoreCase(login)) {
+            actor = pseudonym;
+        }
+        String text = Pattern.compile(Pattern.quote("'" + login + "'"), Pattern.CASE_INSENSITIVE)
+                .matcher(message)
+                .replaceAll(Matcher.quoteReplacement("'" + pseudonym + "'"));
+        if (remoteAddress != null && !remoteAddress.isEmpty()) {
+            text = text.replace(remoteAddress, "[address removed]");
+        }
+        message = truncate(text, MESSAGE_MAX);
+        remoteAddress = null;
     }
 
     private static String truncate(String value, int max) {

@@ -41,6 +41,10 @@ public class Settings {
     @ConfigProperty(name = "erpconnect.oauth.refresh-retry-grace-seconds", defaultValue = "10")
     int refreshRetryGraceSeconds;
 
+    @Inject
+    @ConfigProperty(name = "erpconnect.event-log.retention-days", defaultValue = "365")
+    int eventRetentionDays;
+
     private Mode mode;
     private PublicUrl publicUrl;
 
@@ -53,6 +57,10 @@ public class Settings {
         }
         String url = publicUrlValue.filter(s -> !s.isBlank()).orElse(mode == Mode.DEV ? DEV_PUBLIC_URL : null);
         publicUrl = PublicUrl.parse(url, mode);
+        if (eventRetentionDays < 1) {
+            throw new IllegalStateException(
+                    "ERPCONNECT_EVENT_LOG_RETENTION_DAYS must be at least 1 (got " + eventRetentionDays + ").");
+        }
     }
 
     public Mode mode() {
@@ -80,6 +88,11 @@ public class Settings {
     /** How long after its first use a refresh token may be presented again (a lost response). */
     public int refreshRetryGraceSeconds() {
         return Math.max(0, refreshRetryGraceSeconds);
+    }
+
+    /** How many days event-log entries are kept (default 365); older ones are deleted daily. */
+    public int eventRetentionDays() {
+        return eventRetentionDays;
     }
 
     public Optional<String> initialAdminPassword() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +39,30 @@ public class JpaEventRepository implements EventRepository {
                 em.createQuery("select count(e) from Event e where e.realm = :realm" + filter(type, query), Long.class);
         bind(q, realm, type, query);
         return q.getSingleResult();
+    }
+
+    @Override
+    public int deleteOlderThan(Instant cutoff) {
+        return em.createQuery("delete from Event e where e.occurredAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    @Override
+    public int pseudonymize(RealmId realm, String login, String pseudonym) {
+        String quoted = "'" + login + "'";
+        List<Event> named = em.createQuery(
+                        "select e from Event e where e.realm = :realm and (lower(e.actor) = :login"
+                                + " or lower(e.message) like :quoted escape '\\')",
+                        Event.class)
+                .setParameter("realm", realm)
+                .setParameter("login", login.toLowerCase(Locale.ROOT))
+                .setParameter("quoted", Like.contains(quoted.toLowerCase(Locale.ROOT)))
+                .getResultList();
+        for (Event e : named) {
+            e.pseudonymize(login, pseudonym);
+        }
+        return named.size();
     }
 
     private static String filter(EventType type, String query) {

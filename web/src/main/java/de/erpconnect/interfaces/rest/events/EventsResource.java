@@ -6,10 +6,13 @@ import de.erpconnect.application.PageRequest;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /api/admin/events}: the event log, newest first, filterable by type and text. */
 @Path("/admin/events")
@@ -29,5 +32,12 @@ public class EventsResource {
                 type,
                 query,
                 PageRequest.of(QueryValues.optionalInt("page", page), QueryValues.optionalInt("size", size)));
+    }
+
+    /** Deletes the entries older than the retention period now (it also runs daily). */
+    @POST
+    @Path("/purge")
+    public EventLog.PurgeResult purge(@Context SecurityContext security) {
+        return events.purge(security.getUserPrincipal().getName());
     }
 }

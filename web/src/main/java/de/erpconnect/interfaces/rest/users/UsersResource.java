@@ -66,4 +66,11 @@ public class UsersResource {
         users.delete(login);
         return Response.noContent().build();
     }
+
+    /** Erasure of the user's personal data on request (the account goes, the event log is pseudonymized). */
+    @POST
+    @Path("/{login}/erase")
+    public UserService.ErasureView erase(@PathParam("login") String login) {
+        return users.erasePersonalData(login);
+    }
 }
