@@ -1,7 +1,8 @@
 -- wrk script for bench/graphql-bench.sh. BENCH_MODE selects what each request asks:
 --   rowread       POST /graphql  rowRead by key, keys 10000..10199 round robin
 --   page          POST /graphql  conRead(first: 100) with lnkPostalAddresses from keys 10000..10099
---   write         POST /graphql  rowNew of an address (the server numbers it), one transaction each
+--   write         POST /graphql  rowNew(allowAutoNrOnSave: true) of an address (the server numbers it,
+--                 taking the next free number when a concurrent save took it), one transaction each
 --   base-rowread  GET  /bench-baseline/address?adrNr=…   (the same row, hand-written SQL)
 --   base-page     GET  /bench-baseline/page?from=…       (the same 100 rows, one SQL join)
 -- GraphQL requests use the bearer tokens of BENCH_TOKENS (one per application) round robin.
@@ -39,7 +40,7 @@ function request()
     end
     local query
     if mode == "write" then
-        query = 'mutation { tblAddresses { rowNew { fldSuchBeg(set: {string: \\"LAST\\"})'
+        query = 'mutation { tblAddresses { rowNew(allowAutoNrOnSave: true) { fldSuchBeg(set: {string: \\"LAST\\"})'
             .. ' fldStatus(set: {text: \\"Interessent\\"}) rowSave { fldAdrNr } } } }'
     elseif mode == "rowread" then
         query = '{ tblAddresses { rowRead(kf1AdrNr: {string: \\"' .. key(200)

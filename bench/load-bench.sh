@@ -38,7 +38,7 @@ USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
 curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
     -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":{\"tblAddresses\":[\"read\",\"create\"]}}" >/dev/null
 APP=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" \
-    -d '{"name":"Load","user":"bench","scopes":["graphql","graphql.write","offline_access"],"redirectUris":["https://bench.example.com/cb"]}')
+    -d '{"name":"Load","user":"bench","scopes":["graphql","graphql.write","offline_access"],"redirectUris":["https://bench.example.com/cb"],"accessTokenSeconds":3600}')
 CLIENT_ID=$(echo "$APP" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
 CLIENT_SECRET=$(echo "$APP" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
 export BENCH_BASIC_AUTH
@@ -58,13 +58,19 @@ workload() {
         -s "$ROOT/bench/$4" "$URL$5"
 }
 mix() {
-    local seconds=$1 out=$2 refresh_pool=$3
+    local seconds=$1 out=$2 refresh_pool=$3 pids=()
     workload cc "$seconds" - token.lua /oauth2/token >"$out.cc" 2>&1 &
+    pids+=($!)
     workload refresh "$seconds" "$refresh_pool" refresh.lua /oauth2/token >"$out.refresh" 2>&1 &
+    pids+=($!)
     workload introspect "$seconds" "$POOLS/introspect" introspect.lua /oauth2/introspect >"$out.introspect" 2>&1 &
+    pids+=($!)
     workload read "$seconds" "$POOLS/graphql" graphql.lua /graphql rowread >"$out.read" 2>&1 &
+    pids+=($!)
     workload write "$seconds" "$POOLS/graphql" graphql.lua /graphql write >"$out.write" 2>&1 &
-    wait
+    pids+=($!)
+    # only the wrk processes: the server started by bench-server.sh is a child of this shell too
+    wait "${pids[@]}"
 }
 memory() { # heap in use (MB) and RSS (MB) of the server JVM
     local heap rss

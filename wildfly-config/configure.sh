@@ -7,6 +7,12 @@
 # configured servers (run, tests) can share one installation. <data-dir> becomes the server's
 # jboss.server.data.dir: the H2 database, the credential store and the TLS key store live there
 # and survive rebuilds. ERPCONNECT_DB=postgresql selects PostgreSQL instead of H2.
+#
+# ERPCONNECT_PROFILE=ha configures standalone-ha.xml instead (start the server with -c
+# standalone-ha.xml) for a cluster node: JGroups over TCP with a static member list,
+# ERPCONNECT_CLUSTER_MEMBERS=host:port,host:port,… (every node's JGroups TCP port, 7600 plus its
+# port offset). Every node needs the same erpconnect-keys.cs: copy the first node's into the data
+# directory of the others before configuring them (it is imported, never generated twice).
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -72,12 +78,46 @@ if [ ! -f "$JBOSS_HOME/modules/org/postgresql/main/module.xml" ]; then
     fi
 fi
 
+SERVER_CONFIG=standalone.xml
+cluster_commands=()
+if [ "${ERPCONNECT_PROFILE:-}" = "ha" ]; then
+    SERVER_CONFIG=standalone-ha.xml
+    IFS=',' read -r -a members <<<"${ERPCONNECT_CLUSTER_MEMBERS:?ERPCONNECT_PROFILE=ha needs ERPCONNECT_CLUSTER_MEMBERS=host:port,…}"
+    bindings=()
+    cluster_commands+=("if (outcome == success) of /subsystem=jgroups/stack=tcp/protocol=TCPPING:read-resource"
+        "    /subsystem=jgroups/stack=tcp/protocol=TCPPING:remove"
+        "end-if")
+    # the member list is rewritten completely (idempotent; at most 32 members)
+    for i in $(seq 1 32); do
+        cluster_commands+=("if (outcome == success) of /socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=erpconnect-member-$i:read-resource"
+            "    /socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=erpconnect-member-$i:remove"
+            "end-if")
+    done
+    i=0
+    for m in "${members[@]}"; do
+        i=$((i + 1))
+        host=${m%:*}
+        port=${m##*:}
+        cluster_commands+=("/socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=erpconnect-member-$i:add(host=$host, port=$port)")
+        bindings+=("erpconnect-member-$i")
+    done
+    list=$(IFS=,; echo "${bindings[*]}")
+    cluster_commands+=("if (outcome == success) of /subsystem=jgroups/stack=tcp/protocol=MPING:read-resource"
+        "    /subsystem=jgroups/stack=tcp/protocol=MPING:remove"
+        "end-if"
+        "/subsystem=jgroups/stack=tcp/protocol=TCPPING:add(add-index=0, socket-bindings=[$list])"
+        "/subsystem=jgroups/channel=ee:write-attribute(name=stack, value=tcp)")
+fi
+
 batch_file=$(mktemp)
 trap 'rm -f "$batch_file"' EXIT
 {
-    echo "embed-server --server-config=standalone.xml --std-out=discard"
+    echo "embed-server --server-config=$SERVER_CONFIG --std-out=discard"
     for s in "${scripts[@]}"; do
         [ -n "$s" ] && cat "$s" && echo
+    done
+    for c in "${cluster_commands[@]}"; do
+        echo "$c"
     done
     echo "stop-embedded-server"
 } > "$batch_file"
@@ -93,4 +133,4 @@ chmod 600 "$DATA_DIR/erpconnect-keys.cs" 2>/dev/null || true
 # without it the server logs its first lines to the console only and writes the file anew from
 # standalone.xml, so that a changed log format (ERPCONNECT_LOG_FORMAT) holds from the first line.
 rm -f "$BASE_DIR/configuration/logging.properties"
-echo "configured $BASE_DIR (data: $DATA_DIR, database: ${ERPCONNECT_DB:-h2})"
+echo "configured $BASE_DIR ($SERVER_CONFIG, data: $DATA_DIR, database: ${ERPCONNECT_DB:-h2})"

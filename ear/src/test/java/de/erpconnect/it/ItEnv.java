@@ -15,9 +15,13 @@ final class ItEnv {
         return issuer();
     }
 
-    /** The issuer the server was started with (ERPCONNECT_PUBLIC_URL). */
+    /**
+     * The issuer the server was started with (ERPCONNECT_PUBLIC_URL): the suite's server, or in the
+     * cluster stage its node A ({@code it.cluster.issuer.port}, a name no command line sets).
+     */
     static String issuer() {
-        return "http://localhost:" + System.getProperty("it.port.http", "8180");
+        return "http://localhost:"
+                + System.getProperty("it.cluster.issuer.port", System.getProperty("it.port.http", "8180"));
     }
 
     static String adminPassword() {

@@ -37,6 +37,9 @@ public class AutomationServices {
     ServiceDirectory directory;
 
     @Inject
+    ClusterCaches cluster;
+
+    @Inject
     EventLog events;
 
     @Inject
@@ -147,6 +150,7 @@ public class AutomationServices {
 
     private void save(ServiceState state) {
         states.save(state);
+        cluster.changed("service");
         afterCommit.run(directory::invalidate);
     }
 }

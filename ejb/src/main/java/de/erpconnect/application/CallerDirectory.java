@@ -3,6 +3,7 @@ package de.erpconnect.application;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.UserRepository;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -25,7 +26,15 @@ public class CallerDirectory {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    ClusterCaches cluster;
+
     private final ExpiringCache<Key, CallerState> cache = new ExpiringCache<>(TTL_MILLIS, 10_000);
+
+    @PostConstruct
+    void joinCluster() {
+        cluster.register(cache::invalidateAll);
+    }
 
     public Optional<CallerState> find(RealmId realm, String login) {
         if (login == null) {
@@ -44,5 +53,6 @@ public class CallerDirectory {
         Key key = new Key(realm, login.value());
         cache.invalidate(key);
         afterCommit.run(() -> cache.invalidate(key));
+        cluster.changed("caller");
     }
 }

@@ -5,6 +5,7 @@ import de.erpconnect.domain.application.ClientApplicationRepository;
 import de.erpconnect.domain.application.ClientCredentials;
 import de.erpconnect.domain.application.ClientId;
 import de.erpconnect.domain.shared.RealmId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -27,7 +28,15 @@ public class ClientDirectory {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    ClusterCaches cluster;
+
     private final ExpiringCache<Key, ClientCredentials> cache = new ExpiringCache<>(TTL_MILLIS, 10_000);
+
+    @PostConstruct
+    void joinCluster() {
+        cluster.register(cache::invalidateAll);
+    }
 
     public Optional<ClientCredentials> find(RealmId realm, String clientId) {
         if (!ClientId.isWellFormed(clientId)) {
@@ -44,5 +53,6 @@ public class ClientDirectory {
         Key key = new Key(application.getRealm(), application.getClientId().value());
         cache.invalidate(key);
         afterCommit.run(() -> cache.invalidate(key));
+        cluster.changed("client");
     }
 }

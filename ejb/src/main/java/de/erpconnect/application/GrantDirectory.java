@@ -2,6 +2,7 @@ package de.erpconnect.application;
 
 import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.shared.RealmId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,8 +25,17 @@ public class GrantDirectory {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    ClusterCaches cluster;
+
     private final ExpiringCache<Long, Boolean> usable = new ExpiringCache<>(TTL_MILLIS, 50_000);
     private final ExpiringCache<String, Set<String>> revoked = new ExpiringCache<>(TTL_MILLIS, 1);
+
+    @PostConstruct
+    void joinCluster() {
+        cluster.register(usable::invalidateAll);
+        cluster.register(revoked::invalidateAll);
+    }
 
     public boolean isUsable(long grantId) {
         return usable.get(
@@ -46,10 +56,12 @@ public class GrantDirectory {
     public void invalidate(long grantId) {
         usable.invalidate(grantId);
         afterCommit.run(() -> usable.invalidate(grantId));
+        cluster.changed("grant");
     }
 
     public void invalidateRevocations() {
         revoked.invalidateAll();
         afterCommit.run(revoked::invalidateAll);
+        cluster.changed("revoked-token");
     }
 }

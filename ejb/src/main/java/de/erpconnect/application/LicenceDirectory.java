@@ -9,6 +9,7 @@ import de.erpconnect.domain.licence.PartnerAppCatalogue;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.config.VendorTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -36,7 +37,15 @@ public class LicenceDirectory {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    ClusterCaches cluster;
+
     private final ExpiringCache<RealmId, LicenceState> cache = new ExpiringCache<>(TTL_MILLIS, 100);
+
+    @PostConstruct
+    void joinCluster() {
+        cluster.register(cache::invalidateAll);
+    }
 
     public LicenceState current() {
         return cache.get(RealmId.ERP, realm -> Optional.of(load(realm))).orElseThrow();
@@ -56,6 +65,7 @@ public class LicenceDirectory {
     public void invalidate() {
         cache.invalidateAll();
         afterCommit.run(cache::invalidateAll);
+        cluster.changed("licence");
     }
 
     /** Refusal of the current licence for a client, as an English sentence; empty if allowed. */

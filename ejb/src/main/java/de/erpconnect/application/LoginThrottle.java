@@ -1,7 +1,9 @@
 package de.erpconnect.application;
 
+import de.erpconnect.domain.cluster.LoginFailureStore;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (client or user, remote address); from the fifth failure on, that pair is locked out for a time
  * that doubles with every further failure (1 s, 2 s, 4 s … at most 15 minutes). Because the remote
  * address is part of the key, nobody can lock a partner app out by knowing its public client id.
- * Locked requests are refused at once (429 with Retry-After) — no thread ever sleeps.
+ * Locked requests are refused at once (429 with Retry-After) — no thread ever sleeps. A single
+ * node counts in memory; a cluster ({@code ERPCONNECT_CLUSTER=true}) counts in the database, so
+ * failures on every node add up.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -29,6 +33,12 @@ public class LoginThrottle {
     @Inject
     EventLog events;
 
+    @Inject
+    Settings settings;
+
+    @Inject
+    LoginFailureStore shared;
+
     private record State(int failures, Instant lockedUntil, Instant lastFailure) {}
 
     /** A locked (subject, address) pair as the admin API shows it. */
@@ -38,7 +48,11 @@ public class LoginThrottle {
 
     /** How long the pair is still locked, if it is. */
     public Optional<Duration> lockedFor(String kind, String subject, String remoteAddress) {
-        State s = states.get(key(kind, subject, remoteAddress));
+        State s = settings.clustered()
+                ? shared.find(kind, subject, remoteAddress)
+                        .map(f -> new State(f.failures(), f.lockedUntil(), f.lastFailure()))
+                        .orElse(null)
+                : states.get(key(kind, subject, remoteAddress));
         Instant now = Instant.now();
         if (s == null || s.lockedUntil == null || !now.isBefore(s.lockedUntil)) {
             return Optional.empty();
@@ -48,30 +62,51 @@ public class LoginThrottle {
 
     public void failed(String kind, String subject, String remoteAddress) {
         Instant now = Instant.now();
+        if (settings.clustered()) {
+            int failures = shared.countFailure(kind, subject, remoteAddress, now, now.minus(FORGET_AFTER));
+            Instant until = lockUntil(failures, now);
+            if (until != null) {
+                shared.lockUntil(kind, subject, remoteAddress, until);
+                recordLockout(kind, subject, remoteAddress, failures, until);
+            }
+            return;
+        }
         if (states.size() > MAX_ENTRIES) {
             states.values().removeIf(s -> s.lastFailure.plus(FORGET_AFTER).isBefore(now));
         }
         State updated = states.compute(key(kind, subject, remoteAddress), (k, s) -> {
             int failures = (s == null || s.lastFailure.plus(FORGET_AFTER).isBefore(now)) ? 1 : s.failures + 1;
-            Instant until = null;
-            if (failures > FREE_FAILURES) {
-                long seconds = Math.min(MAX_LOCK.toSeconds(), 1L << Math.min(20, failures - FREE_FAILURES - 1));
-                until = now.plusSeconds(seconds);
-            }
-            return new State(failures, until, now);
+            return new State(failures, lockUntil(failures, now), now);
         });
         if (updated.lockedUntil != null) {
-            events.recordIndependently(
-                    RealmId.ERP,
-                    EventType.LOCKOUT,
-                    null,
-                    remoteAddress,
-                    "After " + updated.failures + " failed attempts, " + kind + " '" + subject + "' from "
-                            + remoteAddress + " is locked until " + updated.lockedUntil + ".");
+            recordLockout(kind, subject, remoteAddress, updated.failures, updated.lockedUntil);
         }
     }
 
+    /** From the fifth failure on: 1 s, 2 s, 4 s … at most {@link #MAX_LOCK}; null while still free. */
+    private static Instant lockUntil(int failures, Instant now) {
+        if (failures <= FREE_FAILURES) {
+            return null;
+        }
+        long seconds = Math.min(MAX_LOCK.toSeconds(), 1L << Math.min(20, failures - FREE_FAILURES - 1));
+        return now.plusSeconds(seconds);
+    }
+
+    private void recordLockout(String kind, String subject, String remoteAddress, int failures, Instant until) {
+        events.recordIndependently(
+                RealmId.ERP,
+                EventType.LOCKOUT,
+                null,
+                remoteAddress,
+                "After " + failures + " failed attempts, " + kind + " '" + subject + "' from " + remoteAddress
+                        + " is locked until " + until + ".");
+    }
+
     public void succeeded(String kind, String subject, String remoteAddress) {
+        if (settings.clustered()) {
+            shared.clear(kind, subject, remoteAddress);
+            return;
+        }
         if (!states.isEmpty()) {
             states.remove(key(kind, subject, remoteAddress));
         }
@@ -79,6 +114,11 @@ public class LoginThrottle {
 
     public List<Lockout> lockouts() {
         Instant now = Instant.now();
+        if (settings.clustered()) {
+            return shared.lockedAt(now).stream()
+                    .map(f -> new Lockout(f.kind(), f.subject(), f.remoteAddress(), f.failures(), f.lockedUntil()))
+                    .toList();
+        }
         return states.entrySet().stream()
                 .filter(e -> e.getValue().lockedUntil != null && now.isBefore(e.getValue().lockedUntil))
                 .map(e -> {
@@ -91,14 +131,23 @@ public class LoginThrottle {
 
     /** Forgets the failures of one client or user from every address (its erasure). */
     public void forget(String kind, String subject) {
+        if (settings.clustered()) {
+            shared.clearSubject(kind, subject);
+            return;
+        }
         String prefix = key(kind, subject, "");
         states.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     /** Clears every pair's failures (the admin's "unlock"), written to the event log. */
     public void unlockAll(String actor) {
-        int pairs = states.size();
-        states.clear();
+        int pairs;
+        if (settings.clustered()) {
+            pairs = shared.clearAll();
+        } else {
+            pairs = states.size();
+            states.clear();
+        }
         events.recordIndependently(
                 RealmId.ERP,
                 EventType.LOCKOUTS_CLEARED,

@@ -3,6 +3,7 @@ package de.erpconnect.application;
 import de.erpconnect.domain.service.ServiceState;
 import de.erpconnect.domain.service.ServiceStateRepository;
 import de.erpconnect.infrastructure.config.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,7 +22,15 @@ public class ServiceDirectory {
     @Inject
     Settings settings;
 
+    @Inject
+    ClusterCaches cluster;
+
     private final ExpiringCache<String, ServiceState> cache = new ExpiringCache<>(TTL_MILLIS, 16);
+
+    @PostConstruct
+    void joinCluster() {
+        cluster.register(cache::invalidateAll);
+    }
 
     public boolean graphqlRunning() {
         return cache.get(ServiceState.GRAPHQL_SERVER, states::find)

@@ -61,6 +61,9 @@ public class SigningKeys {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    ClusterCaches cluster;
+
     private record ActiveKey(String kid, JwsSigner signer) {}
 
     private final Map<RealmId, ActiveKey> active = new ConcurrentHashMap<>();
@@ -74,6 +77,11 @@ public class SigningKeys {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void init() {
         active.put(RealmId.ERP, load(RealmId.ERP));
+        // another node's rotation: sign with the new active key, verify with fresh public keys
+        cluster.register(() -> {
+            active.clear();
+            verification.invalidateAll();
+        });
     }
 
     /**
@@ -101,6 +109,7 @@ public class SigningKeys {
         byte[] pkcs8 = cipher.decrypt(key.getEncryptedPrivateKey(), context(key.getKid()));
         ActiveKey fresh = new ActiveKey(key.getKid(), JwsSigner.of(JwsSigner.privateKey(pkcs8)));
         afterCommit.run(() -> active.put(realm, fresh));
+        cluster.changed("signing-key");
         events.record(
                 realm,
                 EventType.SIGNING_KEY_ROTATED,

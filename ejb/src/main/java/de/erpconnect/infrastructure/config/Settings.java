@@ -45,6 +45,10 @@ public class Settings {
     @ConfigProperty(name = "erpconnect.event-log.retention-days", defaultValue = "365")
     int eventRetentionDays;
 
+    @Inject
+    @ConfigProperty(name = "erpconnect.cluster", defaultValue = "false")
+    boolean cluster;
+
     private Mode mode;
     private PublicUrl publicUrl;
 
@@ -93,6 +97,11 @@ public class Settings {
     /** How many days event-log entries are kept (default 365); older ones are deleted daily. */
     public int eventRetentionDays() {
         return eventRetentionDays;
+    }
+
+    /** Several nodes over one database ({@code ERPCONNECT_CLUSTER=true}): shared counters and caches. */
+    public boolean clustered() {
+        return cluster;
     }
 
     public Optional<String> initialAdminPassword() {

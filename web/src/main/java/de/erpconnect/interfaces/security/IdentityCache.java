@@ -1,6 +1,9 @@
 package de.erpconnect.interfaces.security;
 
+import de.erpconnect.application.ClusterCaches;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +24,15 @@ public class IdentityCache {
     private record Entry(String login, long expiresAtMillis) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    @Inject
+    ClusterCaches cluster;
+
+    /** A password changed on another node must not keep working here from this cache. */
+    @PostConstruct
+    void joinCluster() {
+        cluster.register(entries::clear);
+    }
 
     public String find(String login, String password) {
         Entry e = entries.get(key(login, password));

@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.AuthenticationService;
 import de.erpconnect.application.CallerState;
+import de.erpconnect.application.ClusterCaches;
 import de.erpconnect.application.ErpWriteService;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.infrastructure.config.Settings;
@@ -65,9 +66,14 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     @Inject
     Settings settings;
 
+    @Inject
+    ClusterCaches cluster;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        // every request starts from what the other nodes of a cluster changed (no-op on a single node)
+        cluster.catchUp();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
         boolean graphql = path.equals("/graphql") || path.startsWith("/graphql/");
