@@ -6,24 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Backup and restore (restart stage): {@code tools/backup.sh} of the stopped server's database and
@@ -31,29 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fresh schema — the old one is renamed away); the restored server logs the admin and a user in,
  * verifies a token issued before the backup and decrypts a stored secret ("Testen").
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BackupRestoreIT {
-
-    static final String CONTAINER = "wildfly-restart";
-    static final String DEPLOYMENT = "erpconnect-backup";
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ItEnv.ear();
-    }
+class BackupRestoreIT extends RestartStage {
 
     @Test
     void aBackupRestoredOntoAFreshServerLogsInAndDecrypts() throws Exception {
-        controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        start();
         String user;
         String token;
         int credential;
@@ -71,8 +42,7 @@ class BackupRestoreIT {
             assertEquals(201, created.status(), created.body());
             credential = created.json().getInt("number");
         } finally {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
+            stop();
         }
 
         Path backup = ItEnv.baseDir().resolveSibling("backup-" + System.getProperty("it.db") + ".tar.gz");
@@ -99,8 +69,7 @@ class BackupRestoreIT {
                 toolFails("restore.sh", backup.toString(), ItEnv.dataDir().toString());
         assertTrue(refused.contains("already holds"), "never over an existing installation: " + refused);
 
-        controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        start();
         try {
             assertEquals(200, Http.get("/api/admin/users/" + user, Http.admin()).status(), "the admin logs in");
             assertEquals(
@@ -118,8 +87,7 @@ class BackupRestoreIT {
             JsonObject tested = AccessCredentialsIT.test(credential);
             assertTrue(tested.getBoolean("ok"), "the stored secret decrypts and the client secret matches: " + tested);
         } finally {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
+            stop();
         }
         deleteRecursively(aside);
         if (ItDatabase.postgresql()) {
@@ -131,31 +99,15 @@ class BackupRestoreIT {
     }
 
     private static String tool(String script, String... args) throws Exception {
-        Result r = run(script, args);
+        Tools.Result r = Tools.run(script, Map.of("ERPCONNECT_DB", System.getProperty("it.db")), args);
         assertEquals(0, r.exit(), script + " failed: " + r.output());
-        return r.output().strip();
+        return r.output();
     }
 
     private static String toolFails(String script, String... args) throws Exception {
-        Result r = run(script, args);
+        Tools.Result r = Tools.run(script, Map.of("ERPCONNECT_DB", System.getProperty("it.db")), args);
         assertNotEquals(0, r.exit(), script + " should have refused: " + r.output());
-        return r.output().strip();
-    }
-
-    record Result(int exit, String output) {}
-
-    private static Result run(String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(
-                Path.of(System.getProperty("it.project.root"), "tools", script).toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("ERPCONNECT_DB", System.getProperty("it.db"));
-        pb.environment().put("JBOSS_HOME", System.getProperty("jboss.home"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), script + " finished");
-        return new Result(p.exitValue(), output);
+        return r.output();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -5,50 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The restart stage (a failsafe execution of its own, after the suite): what was committed before a
  * restart is there after it, and secrets at rest still decrypt — the master key comes from the
  * credential store in the data directory, not from memory.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CredentialRestartIT {
-
-    static final String CONTAINER = "wildfly-restart";
-    static final String DEPLOYMENT = "erpconnect";
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ItEnv.ear();
-    }
-
-    private void start() {
-        controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
-    }
-
-    private void stop() {
-        deployer.undeploy(DEPLOYMENT);
-        controller.stop(CONTAINER);
-    }
+class CredentialRestartIT extends RestartStage {
 
     @Test
     void credentialsAndTokensSurviveARestart() {

@@ -19,16 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Durability (restart stage): the server process is killed with SIGKILL while three streams of
@@ -37,25 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and complete, and a write that was in flight at the kill is either complete or absent, never
  * half-applied (checked over HTTP, then row by row in the database).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DurabilityRestartIT {
+class DurabilityRestartIT extends RestartStage {
 
-    static final String CONTAINER = "wildfly-restart";
-    static final String DEPLOYMENT = "erpconnect-durability";
     private static final Duration WRITE_PHASE = Duration.ofSeconds(4);
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ItEnv.ear();
-    }
 
     /** What one stream of writes did: marker → response id of acknowledged writes, and markers in flight. */
     static final class Stream {
@@ -71,8 +46,7 @@ class DurabilityRestartIT {
 
     @Test
     void acknowledgedWritesSurviveAKillAndNothingIsHalfApplied() throws Exception {
-        controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        start();
         boolean deployed = true;
         try {
             String run = Fixtures.unique("dur");
@@ -152,11 +126,7 @@ class DurabilityRestartIT {
             throw t;
         } finally {
             // The deployment the server redeployed at boot is removed again (never left in standalone.xml).
-            try {
-                deployer.undeploy(DEPLOYMENT);
-            } finally {
-                controller.stop(CONTAINER);
-            }
+            stop();
         }
         if (deployed) {
             databaseHoldsNoHalfWrite();

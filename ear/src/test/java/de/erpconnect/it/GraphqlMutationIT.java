@@ -8,9 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -80,6 +87,33 @@ class GraphqlMutationIT {
                 .get(field)
                 .toString()
                 .replace("\"", "");
+    }
+
+    @Test
+    void concurrentSavesNumberEveryNewRowOnce() throws Exception {
+        String full = user(List.of("read", "create", "modify", "delete"), List.of());
+        String token = Fixtures.token(Fixtures.application(full, List.of("graphql", "graphql.write"), null));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> saves = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                saves.add(pool.submit(() -> data(
+                                token,
+                                "mutation { tblAddresses { rowNew { fldSuchBeg(set: {string: \"PARALLEL\"})"
+                                        + " rowSave { fldAdrNr } } } }")
+                        .getJsonObject("tblAddresses")
+                        .getJsonObject("rowNew")
+                        .getJsonObject("rowSave")
+                        .getString("fldAdrNr")));
+            }
+            Set<String> numbers = new HashSet<>();
+            for (Future<String> save : saves) {
+                numbers.add(save.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(32, numbers.size(), "32 concurrent saves, 32 different numbers: " + numbers);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

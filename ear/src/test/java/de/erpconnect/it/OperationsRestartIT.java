@@ -23,16 +23,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The operations server of the restart stage: PostgreSQL reached through a TCP proxy this test
@@ -40,9 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * DOWN while the proxy is cut, UP again once it is restored — while liveness stays UP, and every
  * line of the server log is one JSON object.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OperationsRestartIT {
+class OperationsRestartIT extends ManagedServers {
 
     static final String CONTAINER = "wildfly-ops";
     static final String DEPLOYMENT = "erpconnect-ops";
@@ -54,12 +46,6 @@ class OperationsRestartIT {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CONTAINER)

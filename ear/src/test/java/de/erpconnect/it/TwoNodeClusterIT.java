@@ -35,19 +35,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The cluster stage: two WildFly nodes (standalone-ha.xml, JGroups over TCP with a static member
@@ -55,10 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * helpers talk to node A (also the issuer, standing for the load balancer's address); node B is
  * called directly.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoNodeClusterIT {
+class TwoNodeClusterIT extends ManagedServers {
 
     static final String A = "cluster-a";
     static final String B = "cluster-b";
@@ -68,12 +60,6 @@ class TwoNodeClusterIT {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
 
     @Deployment(name = A, managed = false, testable = false)
     @TargetsContainer(A)

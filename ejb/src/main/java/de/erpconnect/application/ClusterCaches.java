@@ -26,6 +26,9 @@ public class ClusterCaches {
     @Inject
     CacheInvalidationLog log;
 
+    @Inject
+    AfterCommit afterCommit;
+
     private final List<Runnable> caches = new CopyOnWriteArrayList<>();
     private final AtomicLong seen = new AtomicLong(-1);
 
@@ -34,11 +37,20 @@ public class ClusterCaches {
         caches.add(dropAll);
     }
 
-    /** Announces a change to the other nodes (joins the current transaction). */
+    /**
+     * Announces a change: to the other nodes (joins the current transaction), and on this node every
+     * registered cache is dropped after the commit — also those that cannot tell which entries the
+     * change concerns (the Basic-authentication cache after a password change).
+     */
     public void changed(String what) {
         if (settings.clustered()) {
             log.append(what, Instant.now());
         }
+        afterCommit.run(this::dropAll);
+    }
+
+    private void dropAll() {
+        caches.forEach(Runnable::run);
     }
 
     /** Drops every registered cache when the log holds a change this node has not seen yet. */
@@ -49,7 +61,7 @@ public class ClusterCaches {
         long latest = log.latestId();
         long previous = seen.getAndAccumulate(latest, Math::max);
         if (latest > previous) {
-            caches.forEach(Runnable::run);
+            dropAll();
         }
     }
 }

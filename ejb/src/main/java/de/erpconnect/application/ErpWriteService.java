@@ -93,6 +93,10 @@ public class ErpWriteService {
         CallerState caller = requireWrite(table, ErpRight.CREATE, given.keySet());
         TableMeta meta = TableRegistry.get().require(table);
         Map<String, Object> values = new LinkedHashMap<>(given);
+        // every new row may need a number the server computes: one lock for all number ranges (held
+        // until the mutation commits) keeps concurrent saves from computing the same one, and cannot
+        // deadlock between tables
+        rows.lockNumbering();
         switch (table) {
             case ADDRESSES -> {
                 values.putIfAbsent("SuchBeg", "");

@@ -11,6 +11,7 @@ import de.erpconnect.domain.user.User;
 import de.erpconnect.domain.user.UserRepository;
 import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -57,7 +58,21 @@ public class FirstAdmin {
     @Inject
     EventLog events;
 
+    @Inject
+    CallerDirectory callers;
+
+    @Inject
+    LoginThrottle throttle;
+
+    static final String RESET_REQUEST = "admin-reset.request";
+    static final String RESET_RESULT = "admin-reset.result";
+
     @PostConstruct
+    void start() {
+        ensureAdmin();
+        applyResetRequest();
+    }
+
     void ensureAdmin() {
         if (users.findByLogin(RealmId.ERP, ADMIN).isPresent()) {
             return;
@@ -85,6 +100,69 @@ public class FirstAdmin {
         users.add(admin);
         events.record(RealmId.ERP, EventType.ADMIN_BOOTSTRAPPED, null, null, "Initial administrator 'admin' created.");
         LOG.infof("ERPC0020: initial administrator 'admin' created; password %s", source);
+    }
+
+    /**
+     * The operator's way back in (tools/reset-admin.sh): a request file in the data directory — which
+     * only the server's user can write, and which holds the keys anyway — carries a new password for
+     * 'admin'. Checked at start and every five seconds; the account gets the password, is active with
+     * the role admin, and its lockouts are cleared. The request is deleted at once, the outcome goes to
+     * admin-reset.result and the event log.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void applyResetRequest() {
+        Path request = settings.dataDir().resolve(RESET_REQUEST);
+        if (!Files.isRegularFile(request)) {
+            return;
+        }
+        String password;
+        try {
+            password = Files.readString(request, StandardCharsets.UTF_8).strip();
+            Files.delete(request);
+        } catch (IOException e) {
+            LOG.warnf(
+                    "ERPC0021: the admin reset request could not be read: %s",
+                    e.getClass().getSimpleName());
+            return;
+        }
+        List<String> problems = PasswordPolicy.violations(password);
+        if (!problems.isEmpty()) {
+            writeResetResult("refused: " + String.join(" ", problems));
+            return;
+        }
+        Instant now = Instant.now();
+        User admin = users.findByLogin(RealmId.ERP, ADMIN).orElse(null);
+        if (admin == null) {
+            ensureAdmin(); // never happens after the first start; keeps the contract simple
+            admin = users.findByLogin(RealmId.ERP, ADMIN).orElseThrow();
+        }
+        admin.changePasswordHash(hasher.hash(password), now);
+        admin.changeAccess(new AccessFlags(true, admin.isGraphqlAccess(), true), now);
+        EnumSet<Role> roles = EnumSet.of(Role.ADMIN);
+        roles.addAll(admin.getRoles());
+        admin.assignRoles(roles, now);
+        callers.invalidate(RealmId.ERP, ADMIN);
+        throttle.forget("user", ADMIN.value());
+        events.record(
+                RealmId.ERP,
+                EventType.ADMIN_RESET,
+                null,
+                null,
+                "Administrator 'admin' reset by the operator (reset-admin): new password, active, role admin,"
+                        + " lockouts cleared.");
+        LOG.infof("ERPC0022: administrator 'admin' reset by the operator's request");
+        writeResetResult("ok");
+    }
+
+    private void writeResetResult(String outcome) {
+        try {
+            Files.writeString(
+                    settings.dataDir().resolve(RESET_RESULT), outcome + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warnf(
+                    "ERPC0021: the admin reset result could not be written: %s",
+                    e.getClass().getSimpleName());
+        }
     }
 
     private static String generatePassword() {

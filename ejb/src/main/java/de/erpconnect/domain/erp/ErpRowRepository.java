@@ -19,6 +19,12 @@ public interface ErpRowRepository {
     long nextLsn();
 
     /**
+     * Takes the lock of the ERP's number ranges until the current transaction ends, so that the next
+     * free number computed afterwards is not computed by a concurrent transaction as well.
+     */
+    void lockNumbering();
+
+    /**
      * Inserts a row (field name to value; system fields are set here) and returns it as stored.
      * A violated database rule is an {@link de.erpconnect.domain.shared.InvalidInputException}.
      */

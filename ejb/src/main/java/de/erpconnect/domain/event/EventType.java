@@ -3,6 +3,7 @@ package de.erpconnect.domain.event;
 /** Kinds of event-log entries. */
 public enum EventType {
     ADMIN_BOOTSTRAPPED,
+    ADMIN_RESET,
     USER_CREATED,
     USER_UPDATED,
     USER_DELETED,

@@ -142,6 +142,25 @@ public class JdbcErpRowRepository implements ErpRowRepository {
     }
 
     @Override
+    public void lockNumbering() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("update erp_numbering set uses = uses + 1 where name = 'erp'")) {
+            ps.setQueryTimeout(queryTimeoutSeconds);
+            StatementCounter.executed();
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("The number range row 'erp' is missing");
+            }
+        } catch (SQLException e) {
+            if (ConstraintErrors.isTimeout(e)) {
+                throw new TimeLimitException("Numbering the new row did not finish within " + queryTimeoutSeconds
+                        + " s: another save holds the number ranges. Nothing was changed; try again.");
+            }
+            throw new IllegalStateException("Locking the number ranges failed", e);
+        }
+    }
+
+    @Override
     public ErpRow insert(TableMeta table, Map<String, Object> values) {
         long lsn = nextLsn();
         List<FieldMeta> fields = new ArrayList<>();
