@@ -275,8 +275,8 @@ public class ErpWriteService {
                         f.graphqlName(), "The number \"" + given + "\" of " + f.graphqlName() + " is already taken.");
             }
         }
-        Object max = rows.max(meta, f, null);
-        String candidate = given != null ? increment(given) : max == null ? first : increment(max.toString());
+        String last = rows.lastNumber(meta, f).orElse(null);
+        String candidate = given != null ? increment(given) : last == null ? first : increment(last);
         if (candidate == null) {
             throw new InvalidInputException(f.graphqlName(), f.graphqlName() + " is required.");
         }
@@ -286,7 +286,15 @@ public class ErpWriteService {
             }
             candidate = increment(candidate);
         }
+        if (last == null || comesAfter(candidate, last)) {
+            rows.rememberNumber(meta, f, candidate);
+        }
         return candidate;
+    }
+
+    /** Numbers kept as text in their natural order: the longer one first ("100000" after "99999"). */
+    static boolean comesAfter(String number, String other) {
+        return number.length() != other.length() ? number.length() > other.length() : number.compareTo(other) > 0;
     }
 
     /** "10199" → "10200", "RE12500007" → "RE12500008", "A-9" → "A-10". */

@@ -25,6 +25,15 @@ public interface ErpRowRepository {
     void lockNumbering();
 
     /**
+     * The last number the server issued in a number range (a number field of a table), or — before
+     * the first — the greatest in the table; empty for an empty table. Call under {@link #lockNumbering}.
+     */
+    java.util.Optional<String> lastNumber(TableMeta table, FieldMeta field);
+
+    /** Records the number just issued in its range (under {@link #lockNumbering}). */
+    void rememberNumber(TableMeta table, FieldMeta field, String number);
+
+    /**
      * Inserts a row (field name to value; system fields are set here) and returns it as stored.
      * A violated database rule is an {@link de.erpconnect.domain.shared.InvalidInputException}.
      */

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -225,13 +226,59 @@ public class JdbcErpRowRepository implements ErpRowRepository {
         List<Object> params = new ArrayList<>();
         String sql = "select max(" + field.column() + ") from " + table.sqlTable()
                 + (where == null ? "" : " where " + SqlFilters.toSql(where, params));
+        return single(table, sql, params);
+    }
+
+    @Override
+    public Optional<String> lastNumber(TableMeta table, FieldMeta field) {
+        String last = (String) single(
+                table, "select last_number from erp_numbering where name = ?", List.of(numberRange(table, field)));
+        if (last != null) {
+            return Optional.of(last);
+        }
+        // no number issued here yet: the greatest in the table, numbers kept as text compared by
+        // length first ("99999" < "100000") — one scan, then the range remembers its last number
+        Object greatest = single(
+                table,
+                "select " + field.column() + " from " + table.sqlTable() + " order by length(" + field.column()
+                        + ") desc, " + field.column() + " desc limit 1",
+                List.of());
+        return Optional.ofNullable(greatest).map(Object::toString);
+    }
+
+    @Override
+    public void rememberNumber(TableMeta table, FieldMeta field, String number) {
+        String name = numberRange(table, field);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("insert into erp_numbering (name, uses) values (?, 0) on conflict do nothing")) {
+                ps.setString(1, name);
+                StatementCounter.executed();
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("update erp_numbering set uses = uses + 1, last_number = ? where name = ?")) {
+                ps.setString(1, number);
+                ps.setString(2, name);
+                StatementCounter.executed();
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Remembering the number range of " + name + " failed", e);
+        }
+    }
+
+    private static String numberRange(TableMeta table, FieldMeta field) {
+        return table.sqlTable() + "." + field.column();
+    }
+
+    private Object single(TableMeta table, String sql, List<Object> params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             StatementCounter.executed();
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1);
+                return rs.next() ? rs.getObject(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading " + table.sqlTable() + " failed", e);
