@@ -3,6 +3,7 @@
 # server (by its pid) when the script exits. Extra deployments: BENCH_EXTRA_DEPLOYMENTS (paths).
 # BENCH_DB=postgresql runs it on the machine's PostgreSQL (database test, schema erpconnect_bench).
 # Sets URL, PUBLIC_URL, ADMIN_PASSWORD, BASE_DIR, SERVER_PID.
+# bench_user and bench_application then create the benchmark's user and its applications.
 
 start_bench_server() {
     JBOSS_HOME="$ROOT/ear/target/server/wildfly-39.0.1.Final"
@@ -48,4 +49,24 @@ stop_bench_server() {
     pkill -TERM -P "$SERVER_PID" 2>/dev/null || true
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
+}
+
+# The user "bench" with GraphQL access and the given table rights (JSON object); sets ADMIN and
+# USER_PASSWORD.
+bench_user() {
+    ADMIN="admin:$ADMIN_PASSWORD"
+    USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
+    curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
+        -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":$1}" >/dev/null
+}
+
+# An application of the user "bench" from the given JSON body; sets CLIENT_ID, CLIENT_SECRET and
+# (exported, for the wrk scripts) BENCH_BASIC_AUTH.
+bench_application() {
+    local app
+    app=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" -d "$1")
+    CLIENT_ID=$(echo "$app" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
+    CLIENT_SECRET=$(echo "$app" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
+    BENCH_BASIC_AUTH=$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)
+    export BENCH_BASIC_AUTH
 }

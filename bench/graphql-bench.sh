@@ -44,17 +44,11 @@ for _ in $(seq 1 60); do
     sleep 1
 done
 
-ADMIN="admin:$ADMIN_PASSWORD"
-USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
-curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
-    -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":{\"tblAddresses\":[\"read\"],\"tblPostalAddresses\":[\"read\"]}}" >/dev/null
+bench_user '{"tblAddresses":["read"],"tblPostalAddresses":["read"]}'
 TOKENS="$BASE_DIR/graphql-tokens"
 : >"$TOKENS"
 for i in $(seq 1 "$APPLICATIONS"); do
-    APP=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" \
-        -d "{\"name\":\"Benchmark $i\",\"user\":\"bench\",\"scopes\":[\"graphql\"],\"accessTokenSeconds\":3600}")
-    CLIENT_ID=$(echo "$APP" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
-    CLIENT_SECRET=$(echo "$APP" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
+    bench_application "{\"name\":\"Benchmark $i\",\"user\":\"bench\",\"scopes\":[\"graphql\"],\"accessTokenSeconds\":3600}"
     curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$URL/oauth2/token" \
         | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$TOKENS"
     echo >>"$TOKENS"

@@ -33,16 +33,8 @@ export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Derpconnect.graphql.requests-per-s
 start_bench_server
 JVM_PID=$(pgrep -P "$SERVER_PID" java)
 
-ADMIN="admin:$ADMIN_PASSWORD"
-USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
-curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
-    -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":{\"tblAddresses\":[\"read\",\"create\"]}}" >/dev/null
-APP=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" \
-    -d '{"name":"Load","user":"bench","scopes":["graphql","graphql.write","offline_access"],"redirectUris":["https://bench.example.com/cb"],"accessTokenSeconds":3600}')
-CLIENT_ID=$(echo "$APP" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
-CLIENT_SECRET=$(echo "$APP" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
-export BENCH_BASIC_AUTH
-BENCH_BASIC_AUTH=$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)
+bench_user '{"tblAddresses":["read","create"]}'
+bench_application '{"name":"Load","user":"bench","scopes":["graphql","graphql.write","offline_access"],"redirectUris":["https://bench.example.com/cb"],"accessTokenSeconds":3600}'
 
 POOLS="$BASE_DIR/load-pools"
 mkdir -p "$POOLS"

@@ -46,16 +46,8 @@ profile() {
     fi
 }
 
-ADMIN="admin:$ADMIN_PASSWORD"
-USER_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')!a"
-curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/users" \
-    -d "{\"login\":\"bench\",\"displayName\":\"Benchmark\",\"password\":\"$USER_PASSWORD\",\"graphqlAccess\":true,\"permissions\":{\"tblAddresses\":[\"read\"]}}" >/dev/null
-APP=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "$URL/api/admin/applications" \
-    -d '{"name":"Benchmark","user":"bench","scopes":["graphql","offline_access"],"redirectUris":["https://bench.example.com/cb"]}')
-CLIENT_ID=$(echo "$APP" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
-CLIENT_SECRET=$(echo "$APP" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
-export BENCH_BASIC_AUTH
-BENCH_BASIC_AUTH=$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)
+bench_user '{"tblAddresses":["read"]}'
+bench_application '{"name":"Benchmark","user":"bench","scopes":["graphql","offline_access"],"redirectUris":["https://bench.example.com/cb"]}'
 
 # The tokens are real: one of them reads the demo address through GraphQL.
 TOKEN=$(curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$URL/oauth2/token" \

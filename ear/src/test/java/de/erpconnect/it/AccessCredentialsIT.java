@@ -37,6 +37,12 @@ class AccessCredentialsIT {
         return r.json();
     }
 
+    /** An inactive "microtech Cloud" record holding an application's client id and secret; its number. */
+    static int cloudCredentialFor(JsonObject app) {
+        return create(credential("MICROTECH_CLOUD", false, app.getString("clientId"), app.getString("clientSecret")))
+                .getInt("number");
+    }
+
     static String credential(String kind, boolean active, String clientId, String secret) {
         return "{\"kind\":\"" + kind + "\",\"active\":" + active + ",\"clientId\":\"" + clientId
                 + "\",\"clientSecret\":\"" + Secrets.note(secret) + "\",\"info\":\"Testdaten\"}";
@@ -182,9 +188,7 @@ class AccessCredentialsIT {
     @Test
     void testenSucceedsAgainstOurOwnTokenEndpoint() {
         JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null);
-        int number = create(
-                        credential("MICROTECH_CLOUD", false, app.getString("clientId"), app.getString("clientSecret")))
-                .getInt("number");
+        int number = cloudCredentialFor(app);
         JsonObject result = test(number);
         assertTrue(result.getBoolean("ok"), result.toString());
         assertEquals(

@@ -33,14 +33,7 @@ class BackupRestoreIT extends RestartStage {
             JsonObject app = Fixtures.application(user, List.of("graphql"), 3600);
             token = Fixtures.token(app);
             AccessCredentialsIT.deactivateAll("MICROTECH_CLOUD");
-            Http.Res created = Http.json(
-                    "POST",
-                    "/api/admin/credentials",
-                    Http.admin(),
-                    AccessCredentialsIT.credential(
-                            "MICROTECH_CLOUD", false, app.getString("clientId"), app.getString("clientSecret")));
-            assertEquals(201, created.status(), created.body());
-            credential = created.json().getInt("number");
+            credential = AccessCredentialsIT.cloudCredentialFor(app);
         } finally {
             stop();
         }

@@ -20,14 +20,7 @@ class CredentialRestartIT extends RestartStage {
         String user = Fixtures.graphqlUser();
         JsonObject app = Fixtures.application(user, List.of("graphql"), 3600);
         String token = Fixtures.token(app);
-        Http.Res created = Http.json(
-                "POST",
-                "/api/admin/credentials",
-                Http.admin(),
-                AccessCredentialsIT.credential(
-                        "MICROTECH_CLOUD", false, app.getString("clientId"), app.getString("clientSecret")));
-        assertEquals(201, created.status(), created.body());
-        int number = created.json().getInt("number");
+        int number = AccessCredentialsIT.cloudCredentialFor(app);
         assertTrue(AccessCredentialsIT.test(number).getBoolean("ok"));
         stop();
 

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -138,27 +139,31 @@ class DurabilityRestartIT extends RestartStage {
         String schema = ItDatabase.schema();
         try (Connection c = ItDatabase.open()) {
             List<String> broken = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select t.dok_guid, (select count(*) from " + schema
-                            + ".erp_transaction_item i where i.beleg_nr = t.beleg_nr) from " + schema
-                            + ".erp_transaction t where t.dok_guid like 'dur%'");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getInt(2) != 2) {
-                        broken.add(rs.getString(1) + " has " + rs.getInt(2) + " items");
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("select a.name, (select count(*) from " + schema
-                            + ".client_scope s where s.application_id = a.id) from " + schema
-                            + ".client_application a where a.name like 'dur%'");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getInt(2) != 2) {
-                        broken.add(rs.getString(1) + " has " + rs.getInt(2) + " scopes");
-                    }
-                }
-            }
+            notTwo(
+                    c,
+                    "select t.dok_guid, (select count(*) from " + schema + ".erp_transaction_item i where i.beleg_nr"
+                            + " = t.beleg_nr) from " + schema + ".erp_transaction t where t.dok_guid like 'dur%'",
+                    "items",
+                    broken);
+            notTwo(
+                    c,
+                    "select a.name, (select count(*) from " + schema + ".client_scope s where s.application_id"
+                            + " = a.id) from " + schema + ".client_application a where a.name like 'dur%'",
+                    "scopes",
+                    broken);
             assertEquals(List.of(), broken, "half-applied writes");
+        }
+    }
+
+    /** Adds every (marker, count) row of {@code sql} whose count is not 2 to {@code broken}. */
+    private static void notTwo(Connection c, String sql, String what, List<String> broken) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getInt(2) != 2) {
+                    broken.add(rs.getString(1) + " has " + rs.getInt(2) + " " + what);
+                }
+            }
         }
     }
 

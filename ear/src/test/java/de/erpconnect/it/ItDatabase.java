@@ -3,6 +3,7 @@ package de.erpconnect.it;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Direct JDBC access to the integration suite's database (H2 file or the PostgreSQL schema), for
@@ -31,5 +32,17 @@ final class ItDatabase {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE",
                 "sa",
                 "sa");
+    }
+
+    /** A new, empty schema of its own on the machine's PostgreSQL (dropped first when it exists). */
+    static void freshPostgresqlSchema(String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/test",
+                        System.getProperty("it.db.user"),
+                        System.getenv("ERPCONNECT_DB_PASSWORD"));
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        }
     }
 }

@@ -17,9 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -55,7 +52,7 @@ class OperationsRestartIT extends ManagedServers {
 
     @Test
     void readinessFollowsTheDatabaseAndTheLogIsJson() throws Exception {
-        freshSchema();
+        ItDatabase.freshPostgresqlSchema(SCHEMA);
         int proxyPort = Integer.parseInt(System.getProperty("it.port.dbproxy"));
         try (TcpProxy proxy = TcpProxy.start(proxyPort, 5432)) {
             controller.start(CONTAINER);
@@ -126,17 +123,6 @@ class OperationsRestartIT extends ManagedServers {
 
     private static int adminCall() {
         return Http.get("/api/admin/users/admin", Http.admin()).status();
-    }
-
-    private static void freshSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:5432/test",
-                        System.getProperty("it.db.user"),
-                        System.getenv("ERPCONNECT_DB_PASSWORD"));
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        }
     }
 
     private static Health awaitHealth(String kind, Predicate<Health> until, Duration timeout) throws Exception {

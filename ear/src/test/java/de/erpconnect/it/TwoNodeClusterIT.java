@@ -28,9 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -80,14 +77,7 @@ class TwoNodeClusterIT extends ManagedServers {
     @Test
     @Order(1)
     void bothNodesFormOneCluster() throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:5432/test",
-                        System.getProperty("it.db.user"),
-                        System.getenv("ERPCONNECT_DB_PASSWORD"));
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        }
+        ItDatabase.freshPostgresqlSchema(SCHEMA);
         controller.start(A);
         deployer.deploy(A);
         controller.start(B);

@@ -37,9 +37,6 @@ public class AutomationServices {
     ServiceDirectory directory;
 
     @Inject
-    ClusterCaches cluster;
-
-    @Inject
     EventLog events;
 
     @Inject
@@ -47,9 +44,6 @@ public class AutomationServices {
 
     @Inject
     LicenceDirectory licences;
-
-    @Inject
-    AfterCommit afterCommit;
 
     /** What the admin sees of the GraphQL-Server. */
     public record GraphqlServerView(
@@ -150,7 +144,6 @@ public class AutomationServices {
 
     private void save(ServiceState state) {
         states.save(state);
-        cluster.changed("service");
-        afterCommit.run(directory::invalidate);
+        directory.invalidate();
     }
 }

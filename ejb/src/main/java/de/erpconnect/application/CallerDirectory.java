@@ -24,9 +24,6 @@ public class CallerDirectory {
     UserRepository users;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
     ClusterCaches cluster;
 
     private final ExpiringCache<Key, CallerState> cache = new ExpiringCache<>(TTL_MILLIS, 10_000);
@@ -52,7 +49,6 @@ public class CallerDirectory {
     public void invalidate(RealmId realm, LoginName login) {
         Key key = new Key(realm, login.value());
         cache.invalidate(key);
-        afterCommit.run(() -> cache.invalidate(key));
         cluster.changed("caller");
     }
 }

@@ -26,9 +26,6 @@ public class ClientDirectory {
     ClientApplicationRepository applications;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
     ClusterCaches cluster;
 
     private final ExpiringCache<Key, ClientCredentials> cache = new ExpiringCache<>(TTL_MILLIS, 10_000);
@@ -52,7 +49,6 @@ public class ClientDirectory {
     public void invalidate(ClientApplication application) {
         Key key = new Key(application.getRealm(), application.getClientId().value());
         cache.invalidate(key);
-        afterCommit.run(() -> cache.invalidate(key));
         cluster.changed("client");
     }
 }

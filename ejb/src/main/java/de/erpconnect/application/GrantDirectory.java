@@ -23,9 +23,6 @@ public class GrantDirectory {
     GrantRepository grants;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
     ClusterCaches cluster;
 
     private final ExpiringCache<Long, Boolean> usable = new ExpiringCache<>(TTL_MILLIS, 50_000);
@@ -55,13 +52,11 @@ public class GrantDirectory {
 
     public void invalidate(long grantId) {
         usable.invalidate(grantId);
-        afterCommit.run(() -> usable.invalidate(grantId));
         cluster.changed("grant");
     }
 
     public void invalidateRevocations() {
         revoked.invalidateAll();
-        afterCommit.run(revoked::invalidateAll);
         cluster.changed("revoked-token");
     }
 }

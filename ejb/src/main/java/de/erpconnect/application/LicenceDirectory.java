@@ -35,9 +35,6 @@ public class LicenceDirectory {
     Settings settings;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
     ClusterCaches cluster;
 
     private final ExpiringCache<RealmId, LicenceState> cache = new ExpiringCache<>(TTL_MILLIS, 100);
@@ -64,7 +61,6 @@ public class LicenceDirectory {
 
     public void invalidate() {
         cache.invalidateAll();
-        afterCommit.run(cache::invalidateAll);
         cluster.changed("licence");
     }
 

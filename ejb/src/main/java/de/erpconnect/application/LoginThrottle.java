@@ -8,10 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Brute-force protection (DESIGN §6): failed client authentications and logins are counted per
@@ -28,7 +26,6 @@ public class LoginThrottle {
     static final int FREE_FAILURES = 4;
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
-    static final int MAX_ENTRIES = 100_000;
 
     @Inject
     EventLog events;
@@ -39,47 +36,34 @@ public class LoginThrottle {
     @Inject
     LoginFailureStore shared;
 
-    private record State(int failures, Instant lockedUntil, Instant lastFailure) {}
-
     /** A locked (subject, address) pair as the admin API shows it. */
     public record Lockout(String kind, String subject, String remoteAddress, int failures, Instant lockedUntil) {}
 
-    private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
+    private final LoginFailureStore local = new LocalLoginFailures();
+
+    /** Where the counters are: this node's memory, or the database shared by a cluster. */
+    private LoginFailureStore counters() {
+        return settings.clustered() ? shared : local;
+    }
 
     /** How long the pair is still locked, if it is. */
     public Optional<Duration> lockedFor(String kind, String subject, String remoteAddress) {
-        State s = settings.clustered()
-                ? shared.find(kind, subject, remoteAddress)
-                        .map(f -> new State(f.failures(), f.lockedUntil(), f.lastFailure()))
-                        .orElse(null)
-                : states.get(key(kind, subject, remoteAddress));
         Instant now = Instant.now();
-        if (s == null || s.lockedUntil == null || !now.isBefore(s.lockedUntil)) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, s.lockedUntil));
+        return counters()
+                .find(kind, subject, remoteAddress)
+                .map(LoginFailureStore.Failures::lockedUntil)
+                .filter(now::isBefore)
+                .map(until -> Duration.between(now, until));
     }
 
     public void failed(String kind, String subject, String remoteAddress) {
         Instant now = Instant.now();
-        if (settings.clustered()) {
-            int failures = shared.countFailure(kind, subject, remoteAddress, now, now.minus(FORGET_AFTER));
-            Instant until = lockUntil(failures, now);
-            if (until != null) {
-                shared.lockUntil(kind, subject, remoteAddress, until);
-                recordLockout(kind, subject, remoteAddress, failures, until);
-            }
-            return;
-        }
-        if (states.size() > MAX_ENTRIES) {
-            states.values().removeIf(s -> s.lastFailure.plus(FORGET_AFTER).isBefore(now));
-        }
-        State updated = states.compute(key(kind, subject, remoteAddress), (k, s) -> {
-            int failures = (s == null || s.lastFailure.plus(FORGET_AFTER).isBefore(now)) ? 1 : s.failures + 1;
-            return new State(failures, lockUntil(failures, now), now);
-        });
-        if (updated.lockedUntil != null) {
-            recordLockout(kind, subject, remoteAddress, updated.failures, updated.lockedUntil);
+        LoginFailureStore store = counters();
+        int failures = store.countFailure(kind, subject, remoteAddress, now, now.minus(FORGET_AFTER));
+        Instant until = lockUntil(failures, now);
+        if (until != null) {
+            store.lockUntil(kind, subject, remoteAddress, until);
+            recordLockout(kind, subject, remoteAddress, failures, until);
         }
     }
 
@@ -103,60 +87,28 @@ public class LoginThrottle {
     }
 
     public void succeeded(String kind, String subject, String remoteAddress) {
-        if (settings.clustered()) {
-            shared.clear(kind, subject, remoteAddress);
-            return;
-        }
-        if (!states.isEmpty()) {
-            states.remove(key(kind, subject, remoteAddress));
-        }
+        counters().clear(kind, subject, remoteAddress);
     }
 
     public List<Lockout> lockouts() {
-        Instant now = Instant.now();
-        if (settings.clustered()) {
-            return shared.lockedAt(now).stream()
-                    .map(f -> new Lockout(f.kind(), f.subject(), f.remoteAddress(), f.failures(), f.lockedUntil()))
-                    .toList();
-        }
-        return states.entrySet().stream()
-                .filter(e -> e.getValue().lockedUntil != null && now.isBefore(e.getValue().lockedUntil))
-                .map(e -> {
-                    String[] parts = e.getKey().split("\n", 3);
-                    return new Lockout(parts[0], parts[1], parts[2], e.getValue().failures, e.getValue().lockedUntil);
-                })
-                .sorted(Comparator.comparing(Lockout::lockedUntil).reversed())
+        return counters().lockedAt(Instant.now()).stream()
+                .map(f -> new Lockout(f.kind(), f.subject(), f.remoteAddress(), f.failures(), f.lockedUntil()))
                 .toList();
     }
 
     /** Forgets the failures of one client or user from every address (its erasure). */
     public void forget(String kind, String subject) {
-        if (settings.clustered()) {
-            shared.clearSubject(kind, subject);
-            return;
-        }
-        String prefix = key(kind, subject, "");
-        states.keySet().removeIf(k -> k.startsWith(prefix));
+        counters().clearSubject(kind, subject);
     }
 
     /** Clears every pair's failures (the admin's "unlock"), written to the event log. */
     public void unlockAll(String actor) {
-        int pairs;
-        if (settings.clustered()) {
-            pairs = shared.clearAll();
-        } else {
-            pairs = states.size();
-            states.clear();
-        }
+        int pairs = counters().clearAll();
         events.recordIndependently(
                 RealmId.ERP,
                 EventType.LOCKOUTS_CLEARED,
                 actor,
                 null,
                 "The failure counters and lockouts of " + pairs + " client/user and address pairs were cleared.");
-    }
-
-    private static String key(String kind, String subject, String remoteAddress) {
-        return kind + "\n" + (subject == null ? "" : subject) + "\n" + (remoteAddress == null ? "" : remoteAddress);
     }
 }

@@ -52,5 +52,6 @@ public class ServiceDirectory {
 
     public void invalidate() {
         cache.invalidate(ServiceState.GRAPHQL_SERVER);
+        cluster.changed("service");
     }
 }

@@ -120,13 +120,7 @@ public class UserService {
     /** Deletes a user that no application acts for; the last active admin stays. */
     public void delete(String loginParam) {
         LoginName login = LoginName.parse(loginParam);
-        User user = users.getByLogin(RealmId.ERP, login);
-        long bound = applications.countByUser(user);
-        if (bound > 0) {
-            throw new UserStillReferencedException("User '" + login + "' is the user of " + bound
-                    + " application(s); assign them to another user or delete them first.");
-        }
-        users.remove(user);
+        users.remove(removable(login));
         requireAnActiveAdmin();
         callers.invalidate(RealmId.ERP, login);
         events.record(RealmId.ERP, EventType.USER_DELETED, actor(), null, "User '" + login + "' deleted.");
@@ -140,12 +134,7 @@ public class UserService {
      */
     public ErasureView erasePersonalData(String loginParam) {
         LoginName login = LoginName.parse(loginParam);
-        User user = users.getByLogin(RealmId.ERP, login);
-        long bound = applications.countByUser(user);
-        if (bound > 0) {
-            throw new UserStillReferencedException("User '" + login + "' is the user of " + bound
-                    + " application(s); assign them to another user or delete them first.");
-        }
+        User user = removable(login);
         String pseudonym = "erased-user-" + user.getId();
         users.remove(user);
         requireAnActiveAdmin();
@@ -160,6 +149,17 @@ public class UserService {
                 "The personal data of " + pseudonym + " were erased: the account with its consents and tokens"
                         + " deleted, " + entries + " event-log entries pseudonymized.");
         return new ErasureView(pseudonym, entries);
+    }
+
+    /** The user, when no application acts for it (else refused, nothing changed). */
+    private User removable(LoginName login) {
+        User user = users.getByLogin(RealmId.ERP, login);
+        long bound = applications.countByUser(user);
+        if (bound > 0) {
+            throw new UserStillReferencedException("User '" + login + "' is the user of " + bound
+                    + " application(s); assign them to another user or delete them first.");
+        }
+        return user;
     }
 
     /** What an erasure did: the pseudonym the event log now shows, and how many entries changed. */

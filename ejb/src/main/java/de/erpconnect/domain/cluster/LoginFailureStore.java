@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The brute-force counters of a cluster, shared by all nodes through the database: one row per
- * (kind, subject, remote address), counted up by a single conditional statement, so concurrent
- * failures on several nodes are never lost.
+ * Where the brute-force counters per (kind, subject, remote address) are kept: in memory on a single
+ * node, in the database for a cluster — there one row per pair, counted up by a single conditional
+ * statement, so concurrent failures on several nodes are never lost.
  */
 public interface LoginFailureStore {
 

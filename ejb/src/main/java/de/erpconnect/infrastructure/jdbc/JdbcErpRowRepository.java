@@ -11,6 +11,7 @@ import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.shared.TimeLimitException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,8 +43,14 @@ public class JdbcErpRowRepository implements ErpRowRepository {
                 .orElse(20);
     }
 
+    /** Marks a transaction that holds the number-range lock already. */
+    private static final String NUMBERING_LOCKED = JdbcErpRowRepository.class.getName() + ".numberingLocked";
+
     @Resource(lookup = "java:jboss/datasources/ErpConnectDS")
     DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Override
     public List<ErpRow> select(RowQuery query) {
@@ -144,6 +151,11 @@ public class JdbcErpRowRepository implements ErpRowRepository {
 
     @Override
     public void lockNumbering() {
+        // once per transaction: the lock is held until it ends
+        boolean inTransaction = transactions.getTransactionKey() != null;
+        if (inTransaction && transactions.getResource(NUMBERING_LOCKED) != null) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement("update erp_numbering set uses = uses + 1 where name = 'erp'")) {
@@ -158,6 +170,9 @@ public class JdbcErpRowRepository implements ErpRowRepository {
                         + " s: another save holds the number ranges. Nothing was changed; try again.");
             }
             throw new IllegalStateException("Locking the number ranges failed", e);
+        }
+        if (inTransaction) {
+            transactions.putResource(NUMBERING_LOCKED, Boolean.TRUE);
         }
     }
 
@@ -249,17 +264,21 @@ public class JdbcErpRowRepository implements ErpRowRepository {
     @Override
     public void rememberNumber(TableMeta table, FieldMeta field, String number) {
         String name = numberRange(table, field);
+        // under the number-range lock: nobody else creates the range's row meanwhile
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement("insert into erp_numbering (name, uses) values (?, 0) on conflict do nothing")) {
-                ps.setString(1, name);
-                StatementCounter.executed();
-                ps.executeUpdate();
-            }
             try (PreparedStatement ps =
                     c.prepareStatement("update erp_numbering set uses = uses + 1, last_number = ? where name = ?")) {
                 ps.setString(1, number);
                 ps.setString(2, name);
+                StatementCounter.executed();
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("insert into erp_numbering (name, uses, last_number) values (?, 1, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, number);
                 StatementCounter.executed();
                 ps.executeUpdate();
             }
