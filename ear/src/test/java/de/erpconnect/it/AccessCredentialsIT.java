@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * "Zugangsdaten" over the admin REST API (DESIGN §8): numbering, one active record per kind —
  * also under 20 concurrent activations — the secret never in a response, and "Testen" against this
- * server's own token endpoint. The server is started with test kinds: PARALLEL and ONE_ACTIVE
+ * server's own token endpoint (the test kind ERP_CONNECT). Further test kinds: PARALLEL and ONE_ACTIVE
  * (no endpoint) and TEST_UNREACHABLE (a closed local port).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -37,9 +37,12 @@ class AccessCredentialsIT {
         return r.json();
     }
 
-    /** An inactive "microtech Cloud" record holding an application's client id and secret; its number. */
-    static int cloudCredentialFor(JsonObject app) {
-        return create(credential("MICROTECH_CLOUD", false, app.getString("clientId"), app.getString("clientSecret")))
+    /**
+     * An inactive record of the Art "ERP Connect" (token endpoint: this server's) holding an
+     * application's client id and secret; its number.
+     */
+    static int credentialFor(JsonObject app) {
+        return create(credential("ERP_CONNECT", false, app.getString("clientId"), app.getString("clientSecret")))
                 .getInt("number");
     }
 
@@ -188,7 +191,7 @@ class AccessCredentialsIT {
     @Test
     void testenSucceedsAgainstOurOwnTokenEndpoint() {
         JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null);
-        int number = cloudCredentialFor(app);
+        int number = credentialFor(app);
         JsonObject result = test(number);
         assertTrue(result.getBoolean("ok"), result.toString());
         assertEquals(

@@ -121,11 +121,17 @@ class AdminApplicationPagesIT {
                     "the Bezeichnung comes from the preselected Art");
             String number =
                     chromium.findElement(By.id("credential:number_input")).getAttribute("value");
+            // the Art whose token endpoint is this server's own (the microtech Cloud's is its realm's)
+            chromium.findElement(By.id("credential:kind")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("#credential\\:kind_items li[data-label='ERP-Connect']")))
+                    .click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("credential:name"), "value", "ERP-Connect"));
             String label = Fixtures.unique("Cloud ");
             chromium.findElement(By.id("credential:name")).clear();
             chromium.findElement(By.id("credential:name")).sendKeys(label);
             chromium.findElement(By.cssSelector("#credential\\:active .ui-chkbox-box"))
-                    .click(); // inactive: another test may hold the active "microtech Cloud" record
+                    .click(); // inactive: another test may hold the active "ERP-Connect" record
             chromium.findElement(By.id("credential:tabs:clientId")).sendKeys(clientId);
             chromium.findElement(By.id("credential:save")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(

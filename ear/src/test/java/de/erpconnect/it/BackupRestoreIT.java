@@ -32,8 +32,8 @@ class BackupRestoreIT extends RestartStage {
             user = Fixtures.graphqlUser();
             JsonObject app = Fixtures.application(user, List.of("graphql"), 3600);
             token = Fixtures.token(app);
-            AccessCredentialsIT.deactivateAll("MICROTECH_CLOUD");
-            credential = AccessCredentialsIT.cloudCredentialFor(app);
+            AccessCredentialsIT.deactivateAll("ERP_CONNECT");
+            credential = AccessCredentialsIT.credentialFor(app);
         } finally {
             stop();
         }

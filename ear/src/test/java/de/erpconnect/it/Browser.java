@@ -74,6 +74,11 @@ final class Browser {
                 fields.put(name, unescape(attribute(input, "value")));
             }
         }
+        // what PrimeFaces' script adds to every submit of a page with a CSP nonce (checked on postback)
+        Matcher nonce = Pattern.compile("<script[^>]*\\snonce=\"([^\"]+)\"").matcher(html);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", unescape(nonce.group(1)));
+        }
         fields.put(formId + ":" + buttonId, "x");
         fields.putAll(extra);
         return post(unescape(form.group(1)), fields);

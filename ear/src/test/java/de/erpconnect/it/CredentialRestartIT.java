@@ -20,7 +20,7 @@ class CredentialRestartIT extends RestartStage {
         String user = Fixtures.graphqlUser();
         JsonObject app = Fixtures.application(user, List.of("graphql"), 3600);
         String token = Fixtures.token(app);
-        int number = AccessCredentialsIT.cloudCredentialFor(app);
+        int number = AccessCredentialsIT.credentialFor(app);
         assertTrue(AccessCredentialsIT.test(number).getBoolean("ok"));
         stop();
 

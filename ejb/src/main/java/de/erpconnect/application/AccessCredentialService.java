@@ -7,8 +7,10 @@ import de.erpconnect.domain.credential.CredentialKind;
 import de.erpconnect.domain.credential.CredentialKinds;
 import de.erpconnect.domain.credential.CredentialNumberTakenException;
 import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.licence.LicenceState;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.crypto.SecretCipher;
 import de.erpconnect.infrastructure.http.TokenEndpointProbe;
 import jakarta.annotation.Resource;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "ZUGANGSDATEN": access credentials for outside services (admins only). The secret is sealed
@@ -49,6 +52,12 @@ public class AccessCredentialService {
 
     @Inject
     EventLog events;
+
+    @Inject
+    LicenceDirectory licences;
+
+    @Inject
+    Settings settings;
 
     @Resource
     SessionContext session;
@@ -162,7 +171,7 @@ public class AccessCredentialService {
     public List<AccessCredentialView.KindView> kinds() {
         return kinds.all().stream()
                 .map(k -> new AccessCredentialView.KindView(
-                        k.code(), k.displayName(), k.tokenUrl().isPresent()))
+                        k.code(), k.displayName(), tokenUrl(k).isPresent()))
                 .toList();
     }
 
@@ -176,12 +185,15 @@ public class AccessCredentialService {
         AccessCredential credential = credentials.getByNumber(RealmId.ERP, number);
         CredentialKind kind = kinds.get(credential.getKind());
         long start = System.nanoTime();
-        TokenEndpointProbe.Outcome outcome = kind.tokenUrl()
+        TokenEndpointProbe.Outcome outcome = tokenUrl(kind)
                 .map(url -> probe.probe(url, credential.getClientId(), unseal(credential)))
                 .orElseGet(() -> new TokenEndpointProbe.Outcome(
                         false,
-                        "No token endpoint is configured for the kind '" + kind.displayName()
-                                + "' (see the configuration of credential kinds)."));
+                        CredentialKind.MICROTECH_CLOUD.equals(kind.code())
+                                ? "The installation has no customer number yet; the microtech Cloud finds its"
+                                        + " realm by it (activate a product key)."
+                                : "No token endpoint is configured for the kind '" + kind.displayName()
+                                        + "' (see the configuration of credential kinds)."));
         long millis = (System.nanoTime() - start) / 1_000_000;
         events.recordIndependently(
                 RealmId.ERP,
@@ -191,6 +203,25 @@ public class AccessCredentialService {
                 "Test of access credentials " + number + " (" + kind.displayName() + ") "
                         + (outcome.ok() ? "succeeded" : "failed") + " in " + millis + " ms: " + outcome.message());
         return new AccessCredentialView.TestResult(outcome.ok(), outcome.message());
+    }
+
+    /**
+     * The token endpoint "Testen" calls: the configured one; for "microtech Cloud" without one, the
+     * token endpoint of this installation's realm in the cloud (DESIGN §9):
+     * {@code {ERPCONNECT_CLOUD_URL}/cloud/realms/{customer number}/oauth2/token}; the dev-mode
+     * evaluation counts as customer {@code 0000000000}.
+     */
+    static final String EVALUATION_CUSTOMER_NUMBER = "0000000000";
+
+    private Optional<String> tokenUrl(CredentialKind kind) {
+        if (kind.tokenUrl().isPresent() || !CredentialKind.MICROTECH_CLOUD.equals(kind.code())) {
+            return kind.tokenUrl();
+        }
+        LicenceState licence = licences.current();
+        return licence.customerNumber()
+                // the dev-mode evaluation has the customer number of DESIGN §3 until a product key sets one
+                .or(() -> licence.evaluation() ? Optional.of(EVALUATION_CUSTOMER_NUMBER) : Optional.empty())
+                .map(number -> settings.cloudUrl().resolve("/cloud/realms/" + number + "/oauth2/token"));
     }
 
     private void requireNoOtherActive(AccessCredential credential, CredentialKind kind) {

@@ -52,13 +52,19 @@ public class AuthenticationService {
 
     /** The caller's state if the login exists, is active and the password matches. */
     public Optional<CallerState> verifyPassword(String login, String password, String remoteAddress) {
-        String subject = login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
+        return verifyPassword(RealmId.ERP, login, password, remoteAddress);
+    }
+
+    /** The same for a user of a realm of the vendor cloud (DESIGN §9), throttled per realm and login. */
+    public Optional<CallerState> verifyPassword(RealmId realm, String login, String password, String remoteAddress) {
+        String subject =
+                LoginThrottle.subject(realm, login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));
         throttle.lockedFor("user", subject, remoteAddress).ifPresent(wait -> {
             throw new LockedOutException(Math.max(1, wait.toSeconds() + 1));
         });
         Optional<User> user;
         try {
-            user = users.findByLogin(RealmId.ERP, LoginName.parse(login));
+            user = users.findByLogin(realm, LoginName.parse(login));
         } catch (RuntimeException malformedLogin) {
             user = Optional.empty();
         }
@@ -72,7 +78,7 @@ public class AuthenticationService {
         if (!ok || !user.get().canLogIn()) {
             throttle.failed("user", subject, remoteAddress);
             events.recordIndependently(
-                    RealmId.ERP,
+                    realm,
                     EventType.LOGIN_FAILED,
                     null,
                     remoteAddress,
@@ -114,7 +120,25 @@ public class AuthenticationService {
 
     /** The live state of a user whose identity was established earlier (session, Basic cache). */
     public Optional<CallerState> activeCaller(String login) {
-        return callers.find(RealmId.ERP, login).filter(CallerState::active);
+        return activeCaller(RealmId.ERP, login);
+    }
+
+    public Optional<CallerState> activeCaller(RealmId realm, String login) {
+        return callers.find(realm, login).filter(CallerState::active);
+    }
+
+    /**
+     * The live state behind a cloud realm's access token: the application it was issued to still
+     * exists and is active, and its user is active. A deleted cloud application's tokens stop at once.
+     */
+    public Optional<CallerState> realmBearerCaller(RealmId realm, String login, String clientId, String jwtId) {
+        if (grants.isRevoked(jwtId)) {
+            return Optional.empty();
+        }
+        boolean clientActive = clients.find(realm, clientId)
+                .map(c -> c.active() && c.actsFor(login))
+                .orElse(false);
+        return clientActive ? activeCaller(realm, login) : Optional.empty();
     }
 
     private static String printable(String login) {

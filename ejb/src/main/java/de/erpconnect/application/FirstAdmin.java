@@ -26,10 +26,13 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the first administrator {@code admin} on the first start (DESIGN §10). Its password
+ * Creates the first administrator {@code admin} on the first start (DESIGN §10) and, in the cloud
+ * role, the vendor realm's first user {@code vendor} (password {@code ERPCONNECT_VENDOR_PASSWORD}). Its password
  * comes from {@code ERPCONNECT_ADMIN_PASSWORD}, or is generated and written to a file in the data
  * directory that only the server's user can read; the log names the file, never the password.
  * There is no built-in default password.
@@ -41,6 +44,11 @@ public class FirstAdmin {
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
     static final LoginName ADMIN = new LoginName("admin");
     static final String PASSWORD_FILE = "initial-admin-password.txt";
+    /** The cloud's vendor realm and its first user (DESIGN §9). */
+    public static final RealmId VENDOR_REALM = RealmId.of("vendor");
+
+    static final LoginName VENDOR = new LoginName("vendor");
+    static final String VENDOR_PASSWORD_FILE = "initial-vendor-password.txt";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%+-.:=?@_";
 
     @Inject
@@ -74,32 +82,65 @@ public class FirstAdmin {
     }
 
     void ensureAdmin() {
-        if (users.findByLogin(RealmId.ERP, ADMIN).isPresent()) {
+        if (settings.erpRole()) {
+            ensureFirstUser(
+                    RealmId.ERP,
+                    ADMIN,
+                    "Administrator",
+                    EnumSet.of(Role.ADMIN, Role.USER),
+                    settings.initialAdminPassword(),
+                    "ERPCONNECT_ADMIN_PASSWORD",
+                    PASSWORD_FILE);
+        }
+        if (settings.cloudRole()) {
+            // the vendor's first staff member, who invites customers (DESIGN §9)
+            ensureFirstUser(
+                    VENDOR_REALM,
+                    VENDOR,
+                    "Vendor",
+                    EnumSet.of(Role.VENDOR),
+                    settings.initialVendorPassword(),
+                    "ERPCONNECT_VENDOR_PASSWORD",
+                    VENDOR_PASSWORD_FILE);
+        }
+    }
+
+    private void ensureFirstUser(
+            RealmId realm,
+            LoginName login,
+            String displayName,
+            Set<Role> roles,
+            Optional<String> configured,
+            String variable,
+            String fileName) {
+        if (users.findByLogin(realm, login).isPresent()) {
             return;
         }
         String password;
         String source;
-        if (settings.initialAdminPassword().isPresent()) {
-            password = settings.initialAdminPassword().get();
+        if (configured.isPresent()) {
+            password = configured.get();
             List<String> problems = PasswordPolicy.violations(password);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(
-                        "ERPCONNECT_ADMIN_PASSWORD does not meet the password policy: " + String.join(" ", problems));
+                        variable + " does not meet the password policy: " + String.join(" ", problems));
             }
-            source = "from ERPCONNECT_ADMIN_PASSWORD";
+            source = "from " + variable;
         } else {
             password = generatePassword();
-            Path file = writePasswordFile(password);
+            Path file = writePasswordFile(fileName, password);
             source = "generated; it is in the file " + file + " (readable only by the server's user)";
         }
         Instant now = Instant.now();
-        User admin = new User(RealmId.ERP, ADMIN, "Administrator", hasher.hash(password), now);
-        admin.changeAccess(new AccessFlags(true, false, true), now);
-        admin.assignRoles(EnumSet.of(Role.ADMIN, Role.USER), now);
-        admin.stampLsn(erpRows.nextLsn());
-        users.add(admin);
-        events.record(RealmId.ERP, EventType.ADMIN_BOOTSTRAPPED, null, null, "Initial administrator 'admin' created.");
-        LOG.infof("ERPC0020: initial administrator 'admin' created; password %s", source);
+        User user = new User(realm, login, displayName, hasher.hash(password), now);
+        user.changeAccess(new AccessFlags(true, false, true), now);
+        user.assignRoles(roles, now);
+        if (realm.equals(RealmId.ERP)) {
+            user.stampLsn(erpRows.nextLsn());
+        }
+        users.add(user);
+        events.record(realm, EventType.ADMIN_BOOTSTRAPPED, null, null, "Initial user '" + login + "' created.");
+        LOG.infof("ERPC0020: initial user '%s' of realm %s created; password %s", login, realm, source);
     }
 
     /**
@@ -178,8 +219,8 @@ public class FirstAdmin {
         }
     }
 
-    private Path writePasswordFile(String password) {
-        Path file = settings.dataDir().resolve(PASSWORD_FILE);
+    private Path writePasswordFile(String fileName, String password) {
+        Path file = settings.dataDir().resolve(fileName);
         try {
             Files.deleteIfExists(file);
             try {
@@ -192,7 +233,7 @@ public class FirstAdmin {
                     file, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + PASSWORD_FILE + " to the data directory", e);
+            throw new UncheckedIOException("Cannot write " + fileName + " to the data directory", e);
         }
     }
 }

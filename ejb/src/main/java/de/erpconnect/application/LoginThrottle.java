@@ -78,12 +78,25 @@ public class LoginThrottle {
 
     private void recordLockout(String kind, String subject, String remoteAddress, int failures, Instant until) {
         events.recordIndependently(
-                RealmId.ERP,
+                realmOf(subject),
                 EventType.LOCKOUT,
                 null,
                 remoteAddress,
                 "After " + failures + " failed attempts, " + kind + " '" + subject + "' from " + remoteAddress
                         + " is locked until " + until + ".");
+    }
+
+    /**
+     * The subject of a pair in a cloud realm: {@code <realm>/<login or client id>}; a slash never
+     * occurs in an ERP login or client id, so the realms' counters cannot collide.
+     */
+    public static String subject(RealmId realm, String subject) {
+        return realm.equals(RealmId.ERP) ? subject : realm.value() + "/" + subject;
+    }
+
+    private static RealmId realmOf(String subject) {
+        int slash = subject.indexOf('/');
+        return slash < 0 ? RealmId.ERP : RealmId.of(subject.substring(0, slash));
     }
 
     public void succeeded(String kind, String subject, String remoteAddress) {

@@ -186,14 +186,20 @@ public class SigningKeys {
         return key.signer().sign(header, payload);
     }
 
-    /** The public key for a {@code kid}, if it is ours and still verifies. */
+    /** The public key for a {@code kid} of the ERP realm, if it is ours and still verifies. */
     public Optional<PublicKey> verificationKey(String kid) {
+        return verificationKey(RealmId.ERP, kid);
+    }
+
+    /** The public key for a {@code kid} of one realm: another realm's key never verifies here. */
+    public Optional<PublicKey> verificationKey(RealmId realm, String kid) {
         if (kid == null || kid.length() > 64) {
             return Optional.empty();
         }
         return verification.get(
-                kid,
-                k -> keys.findByKid(k)
+                realm.value() + " " + kid,
+                k -> keys.findByKid(kid)
+                        .filter(key -> key.getRealm().equals(realm))
                         .filter(key -> key.isActive()
                                 || key.getRetiredAt().isAfter(Instant.now().minus(RETIRED_KEY_OVERLAP)))
                         .map(key -> JwsSigner.publicKey(key.getPublicKey())));

@@ -86,14 +86,21 @@ public class TokenService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientCredentials authenticateClient(String clientId, String secret, String remoteAddress) {
-        throttle.lockedFor("client", printable(clientId), remoteAddress).ifPresent(wait -> {
+        return authenticateClient(RealmId.ERP, clientId, secret, remoteAddress);
+    }
+
+    /** The same within one realm: a client of another realm is unknown here (DESIGN §9). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ClientCredentials authenticateClient(RealmId realm, String clientId, String secret, String remoteAddress) {
+        String subject = LoginThrottle.subject(realm, printable(clientId));
+        throttle.lockedFor("client", subject, remoteAddress).ifPresent(wait -> {
             long seconds = Math.max(1, wait.toSeconds() + 1);
             throw new OAuthException(
                     OAuthError.SLOW_DOWN,
                     "Too many failed client authentications; try again in " + seconds + " s.",
                     seconds);
         });
-        Optional<ClientCredentials> found = clients.find(RealmId.ERP, clientId);
+        Optional<ClientCredentials> found = clients.find(realm, clientId);
         Instant now = Instant.now();
         boolean ok;
         if (found.isEmpty()) {
@@ -105,16 +112,16 @@ public class TokenService {
             ok = found.get().matchesSecret(secret, hasher, now);
         }
         if (!ok) {
-            throttle.failed("client", printable(clientId), remoteAddress);
+            throttle.failed("client", subject, remoteAddress);
             events.recordIndependently(
-                    RealmId.ERP,
+                    realm,
                     EventType.CLIENT_AUTHENTICATION_FAILED,
                     null,
                     remoteAddress,
                     "Client authentication failed for client id '" + printable(clientId) + "'.");
             throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed.");
         }
-        throttle.succeeded("client", printable(clientId), remoteAddress);
+        throttle.succeeded("client", subject, remoteAddress);
         return found.get();
     }
 
@@ -126,7 +133,17 @@ public class TokenService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IssuedToken issueForClientCredentials(
             String clientId, String secret, String scopeParameter, String remoteAddress) {
-        ClientCredentials client = authenticateClient(clientId, secret, remoteAddress);
+        return issueForClientCredentials(RealmId.ERP, clientId, secret, scopeParameter, remoteAddress);
+    }
+
+    /**
+     * The client credentials grant of a realm: the ERP's, or a cloud realm's own token endpoint
+     * (DESIGN §9) — the realm's issuer and audience, signed with the realm's own key.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IssuedToken issueForClientCredentials(
+            RealmId realm, String clientId, String secret, String scopeParameter, String remoteAddress) {
+        ClientCredentials client = authenticateClient(realm, clientId, secret, remoteAddress);
         Set<Scope> requested = ScopeParameter.parse(scopeParameter);
         if (client.clientType() != ClientType.CONFIDENTIAL) {
             throw new OAuthException(
@@ -135,9 +152,12 @@ public class TokenService {
         if (!client.active()) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
         }
-        licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
-            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
-        });
+        if (realm.equals(RealmId.ERP)) {
+            // the licence is the ERP installation's; cloud realms are the vendor's service
+            licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
+                throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
+            });
+        }
         CallerState user = callers.find(client.realm(), client.user().value())
                 .filter(CallerState::active)
                 .orElseThrow(() -> new OAuthException(
@@ -147,9 +167,9 @@ public class TokenService {
         Instant expires = now.plusSeconds(client.accessTokenSeconds());
         String scope = Scope.join(scopes);
         AccessTokenClaims claims = new AccessTokenClaims(
-                settings.issuer(),
+                settings.issuer(realm),
                 user.login(),
-                settings.issuer(),
+                settings.issuer(realm),
                 client.clientId().value(),
                 scope,
                 newJwtId(),

@@ -198,6 +198,16 @@ public class ClientApplication {
     }
 
     private Set<Scope> requireScopes(Set<Scope> requested) {
+        if (!realm.equals(RealmId.ERP)) {
+            // a cloud realm's applications reach the cloud's API and nothing else
+            if (requested == null || !requested.equals(EnumSet.of(Scope.CLOUD))) {
+                throw new InvalidInputException("scopes", "A cloud application has exactly the scope 'cloud'.");
+            }
+            return EnumSet.copyOf(requested);
+        }
+        if (requested != null && requested.contains(Scope.CLOUD)) {
+            throw new InvalidInputException("scopes", "The scope 'cloud' is only for applications in the cloud.");
+        }
         if (requested == null || !requested.contains(Scope.GRAPHQL)) {
             throw new InvalidInputException("scopes", "An application needs at least the scope 'graphql'.");
         }

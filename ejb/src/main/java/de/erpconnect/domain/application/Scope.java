@@ -12,7 +12,9 @@ public enum Scope {
     GRAPHQL("graphql"),
     GRAPHQL_WRITE("graphql.write"),
     OFFLINE_ACCESS("offline_access"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** The vendor cloud's API (DESIGN §9): the only scope of a cloud realm's applications. */
+    CLOUD("cloud");
 
     private final String wireName;
 
@@ -32,12 +34,18 @@ public enum Scope {
         return find(wireName)
                 .orElseThrow(() -> new InvalidInputException(
                         "scopes",
-                        "Unknown scope '" + wireName + "' (known: graphql, graphql.write, offline_access, admin)."));
+                        "Unknown scope '" + wireName
+                                + "' (known: graphql, graphql.write, offline_access, admin, cloud)."));
     }
 
     /** Space-separated, in declaration order (RFC 6749 §3.3). */
     public static String join(Set<Scope> scopes) {
         return scopes.stream().sorted().map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    /** The scopes an application of the ERP realm can have (all but the cloud's). */
+    public static EnumSet<Scope> ofErp() {
+        return EnumSet.complementOf(EnumSet.of(CLOUD));
     }
 
     public static EnumSet<Scope> none() {

@@ -12,6 +12,8 @@ public enum OAuthError {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     ACCESS_DENIED("access_denied", 403),
     SLOW_DOWN("slow_down", 429),
+    /** A cloud realm's endpoint for a customer number without a realm (DESIGN §9): the path does not exist. */
+    UNKNOWN_REALM("invalid_request", 404),
     SERVER_ERROR("server_error", 500);
 
     private final String code;

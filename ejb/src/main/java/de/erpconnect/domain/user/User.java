@@ -58,6 +58,10 @@ public class User {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    /** Where a cloud user's password-reset link goes; ERP users have none. */
+    @Column(name = "email", length = 254)
+    private String email;
+
     @Column(name = "graphql_access", nullable = false)
     private boolean graphqlAccess;
 
@@ -119,6 +123,16 @@ public class User {
             throw new InvalidInputException("displayName", "The display name must not contain control characters.");
         }
         return trimmed;
+    }
+
+    /** The address a cloud user's reset link is sent to (validated by the caller's value object). */
+    public void changeEmail(String newEmail, Instant now) {
+        this.email = newEmail;
+        this.updatedAt = now;
+    }
+
+    public java.util.Optional<String> getEmail() {
+        return java.util.Optional.ofNullable(email);
     }
 
     public void rename(String newDisplayName, Instant now) {

@@ -1,5 +1,6 @@
 package de.erpconnect.infrastructure.config;
 
+import de.erpconnect.domain.shared.RealmId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +50,28 @@ public class Settings {
     @ConfigProperty(name = "erpconnect.cluster", defaultValue = "false")
     boolean cluster;
 
+    @Inject
+    @ConfigProperty(name = "erpconnect.vendor-password")
+    Optional<String> initialVendorPassword;
+
+    /** Which parts run here (DESIGN §9): {@code erp}, {@code cloud} or both, comma-separated. */
+    @Inject
+    @ConfigProperty(name = "erpconnect.roles", defaultValue = "erp")
+    String rolesValue;
+
+    /** The vendor cloud's base URL as the ERP side calls it; this server's own URL when unset. */
+    @Inject
+    @ConfigProperty(name = "erpconnect.cloud-url")
+    Optional<String> cloudUrlValue;
+
+    @Inject
+    @ConfigProperty(name = "erpconnect.cloud.invitation-days", defaultValue = "14")
+    int invitationDays;
+
     private Mode mode;
+    private boolean erpRole;
+    private boolean cloudRole;
+    private PublicUrl cloudUrl;
     private PublicUrl publicUrl;
 
     @PostConstruct
@@ -61,9 +83,37 @@ public class Settings {
         }
         String url = publicUrlValue.filter(s -> !s.isBlank()).orElse(mode == Mode.DEV ? DEV_PUBLIC_URL : null);
         publicUrl = PublicUrl.parse(url, mode);
+        for (String role : rolesValue.split(",")) {
+            switch (role.strip().toLowerCase(Locale.ROOT)) {
+                case "erp" -> erpRole = true;
+                case "cloud" -> cloudRole = true;
+                case "" -> {}
+                default ->
+                    throw new IllegalStateException(
+                            "ERPCONNECT_ROLES lists 'erp', 'cloud' or both (got '" + rolesValue + "').");
+            }
+        }
+        if (!erpRole && !cloudRole) {
+            throw new IllegalStateException("ERPCONNECT_ROLES must name at least one role: erp, cloud.");
+        }
+        cloudUrl =
+                cloudUrlValue.filter(s -> !s.isBlank()).map(this::parseCloudUrl).orElse(publicUrl);
+        if (invitationDays < 1 || invitationDays > 30) {
+            throw new IllegalStateException(
+                    "ERPCONNECT_CLOUD_INVITATION_DAYS must be 1 to 30 (got " + invitationDays + ").");
+        }
         if (eventRetentionDays < 1) {
             throw new IllegalStateException(
                     "ERPCONNECT_EVENT_LOG_RETENTION_DAYS must be at least 1 (got " + eventRetentionDays + ").");
+        }
+    }
+
+    private PublicUrl parseCloudUrl(String raw) {
+        try {
+            return PublicUrl.parse(raw, mode);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(
+                    "ERPCONNECT_CLOUD_URL: " + e.getMessage().replace("ERPCONNECT_PUBLIC_URL", "the cloud URL"));
         }
     }
 
@@ -82,6 +132,35 @@ public class Settings {
     /** The issuer of the ERP realm: the bare public URL (DESIGN §2). */
     public String issuer() {
         return publicUrl.value();
+    }
+
+    /** The issuer of a realm: the public URL for the ERP, {@code …/cloud/realms/{customerNo}} in the cloud. */
+    public String issuer(RealmId realm) {
+        return realm.equals(RealmId.ERP) ? issuer() : publicUrl.resolve("/cloud/realms/" + realm.value());
+    }
+
+    /** This server is (also) a customer's ERP installation. */
+    public boolean erpRole() {
+        return erpRole;
+    }
+
+    /** This server is (also) the vendor cloud. */
+    public boolean cloudRole() {
+        return cloudRole;
+    }
+
+    /** The base URL of the vendor cloud the ERP side talks to ({@code ERPCONNECT_CLOUD_URL}). */
+    public PublicUrl cloudUrl() {
+        return cloudUrl;
+    }
+
+    /** How long a registration link works unless the vendor says otherwise. */
+    public int invitationDays() {
+        return invitationDays;
+    }
+
+    public Optional<String> initialVendorPassword() {
+        return initialVendorPassword.filter(s -> !s.isEmpty());
     }
 
     /** The test-only licence reset: only when configured, and never outside dev mode. */

@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.IssuedToken;
 import de.erpconnect.application.TokenService;
+import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,8 @@ public class ClientCredentialsGrant {
     @Inject
     TokenService tokens;
 
-    IssuedToken handle(PresentedClient client, FormParameters form, String remoteAddress) {
-        return tokens.issueForClientCredentials(client.clientId(), client.secret(), form.get("scope"), remoteAddress);
+    IssuedToken handle(RealmId realm, PresentedClient client, FormParameters form, String remoteAddress) {
+        return tokens.issueForClientCredentials(
+                realm, client.clientId(), client.secret(), form.get("scope"), remoteAddress);
     }
 }

@@ -1,16 +1,20 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.application.CloudService;
 import de.erpconnect.domain.application.Scope;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.OAuthError;
+import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 
 /**
  * Authorization server metadata (RFC 8414 §2, §3) at {@code /.well-known/oauth-authorization-server}.
@@ -23,11 +27,14 @@ public class DiscoveryEndpoint {
     @Inject
     Settings settings;
 
+    @Inject
+    CloudService cloud;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
         JsonArrayBuilder scopes = Jsonp.JSON.createArrayBuilder();
-        Arrays.stream(Scope.values()).forEach(s -> scopes.add(s.wireName()));
+        Scope.ofErp().forEach(s -> scopes.add(s.wireName()));
         var methods = Jsonp.JSON.createArrayBuilder().add("client_secret_basic").add("client_secret_post");
         return Response.ok(Jsonp.JSON
                         .createObjectBuilder()
@@ -69,6 +76,41 @@ public class DiscoveryEndpoint {
                                 Jsonp.JSON.createArrayBuilder().add("S256"))
                         .add("scopes_supported", scopes)
                         .add("authorization_response_iss_parameter_supported", true)
+                        .build()
+                        .toString())
+                .header("Cache-Control", "public, max-age=300")
+                .build();
+    }
+
+    /**
+     * A cloud realm's metadata at the RFC 8414 §3.1 inserted path
+     * {@code /.well-known/oauth-authorization-server/cloud/realms/{customerNo}} (DESIGN §9): the realm
+     * issues client-credentials tokens only.
+     */
+    @GET
+    @Path("/cloud/realms/{customerNo}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response realmMetadata(@PathParam("customerNo") String customerNo) {
+        RealmId realm = cloud.findRealm(customerNo)
+                .map(r -> RealmId.of(r.customerNumber()))
+                .orElseThrow(() -> new OAuthException(
+                        OAuthError.UNKNOWN_REALM, "No cloud realm is registered for this customer number."));
+        String issuer = settings.issuer(realm);
+        return Response.ok(Jsonp.JSON
+                        .createObjectBuilder()
+                        .add("issuer", issuer)
+                        .add("token_endpoint", issuer + "/oauth2/token")
+                        .add("jwks_uri", issuer + "/oauth2/jwks")
+                        .add(
+                                "grant_types_supported",
+                                Jsonp.JSON.createArrayBuilder().add("client_credentials"))
+                        .add(
+                                "token_endpoint_auth_methods_supported",
+                                Jsonp.JSON
+                                        .createArrayBuilder()
+                                        .add("client_secret_basic")
+                                        .add("client_secret_post"))
+                        .add("scopes_supported", Jsonp.JSON.createArrayBuilder().add(Scope.CLOUD.wireName()))
                         .build()
                         .toString())
                 .header("Cache-Control", "public, max-age=300")

@@ -21,9 +21,14 @@ public class JwksEndpoint {
     @GET
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
     public Response jwks() {
+        return of(signingKeys, RealmId.ERP);
+    }
+
+    /** The JWK Set of a realm (also a cloud realm's, DESIGN §9). */
+    public static Response of(SigningKeys signingKeys, RealmId realm) {
         JsonArrayBuilder keys = Jsonp.JSON.createArrayBuilder();
         signingKeys
-                .publishedKeys(RealmId.ERP)
+                .publishedKeys(realm)
                 .forEach(k -> keys.add(Jsonp.JSON
                         .createObjectBuilder()
                         .add("kty", "EC")

@@ -1,11 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.IssuedToken;
-import de.erpconnect.domain.token.OAuthError;
-import de.erpconnect.domain.token.OAuthException;
-import de.erpconnect.infrastructure.json.Jsonp;
-import de.erpconnect.interfaces.http.FormParameters;
-import de.erpconnect.interfaces.security.RemoteAddresses;
+import de.erpconnect.domain.shared.RealmId;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -19,26 +14,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /**
- * The token endpoint (RFC 6749 §3.2): reads the form strictly, authenticates the client and hands
- * the request to the class of its grant type. Every answer carries {@code Cache-Control: no-store}.
+ * The token endpoint (RFC 6749 §3.2) of the ERP realm at {@code /oauth2/token}; what it does is in
+ * {@link TokenRequests}, shared with the token endpoints of the cloud's realms.
  */
 @Path("/token")
 public class TokenEndpoint {
 
     @Inject
-    ClientAuthenticator clientAuthenticator;
-
-    @Inject
-    ClientCredentialsGrant clientCredentials;
-
-    @Inject
-    AuthorizationCodeGrant authorizationCode;
-
-    @Inject
-    RefreshTokenGrant refreshToken;
-
-    @Inject
-    RemoteAddresses remoteAddresses;
+    TokenRequests tokenRequests;
 
     @Context
     HttpServletRequest request;
@@ -47,37 +30,6 @@ public class TokenEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@Context HttpHeaders headers, InputStream body) {
-        FormParameters form = OAuthForms.read(headers, request, body);
-        String grantType = form.get("grant_type");
-        if (grantType == null) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter grant_type is missing.");
-        }
-        if (!ClientCredentialsGrant.TYPE.equals(grantType)
-                && !AuthorizationCodeGrant.TYPE.equals(grantType)
-                && !RefreshTokenGrant.TYPE.equals(grantType)) {
-            throw new OAuthException(
-                    OAuthError.UNSUPPORTED_GRANT_TYPE,
-                    "Supported grant types: authorization_code, refresh_token, client_credentials.");
-        }
-        PresentedClient client = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
-        String remote = remoteAddresses.of(request);
-        IssuedToken token = switch (grantType) {
-            case AuthorizationCodeGrant.TYPE -> authorizationCode.handle(client, form, remote);
-            case RefreshTokenGrant.TYPE -> refreshToken.handle(client, form, remote);
-            default -> clientCredentials.handle(client, form, remote);
-        };
-        var answer = Jsonp.JSON
-                .createObjectBuilder()
-                .add("access_token", token.accessToken())
-                .add("token_type", "Bearer")
-                .add("expires_in", token.expiresIn())
-                .add("scope", token.scope());
-        if (token.refreshToken() != null) {
-            answer.add("refresh_token", token.refreshToken());
-        }
-        return Response.ok(answer.build().toString())
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+        return tokenRequests.handle(RealmId.ERP, headers, request, body);
     }
 }

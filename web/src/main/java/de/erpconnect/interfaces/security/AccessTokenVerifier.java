@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.SigningKeys;
+import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -53,10 +54,18 @@ public class AccessTokenVerifier {
     private final ConcurrentHashMap<String, JWTAuthContextInfo> contexts = new ConcurrentHashMap<>();
 
     public VerifiedToken verify(String token) throws InvalidTokenException {
+        return verify(RealmId.ERP, token);
+    }
+
+    /**
+     * Verifies a token of one realm: its key, issuer and audience are that realm's, so a token of
+     * one cloud realm is refused by another and by the ERP (DESIGN §9).
+     */
+    public VerifiedToken verify(RealmId realm, String token) throws InvalidTokenException {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("The access token is malformed.");
         }
-        String key = sha256(token);
+        String key = realm.value() + " " + sha256(token);
         long now = System.currentTimeMillis() / 1000;
         VerifiedToken cached = verified.get(key);
         if (cached != null) {
@@ -66,7 +75,7 @@ public class AccessTokenVerifier {
             verified.remove(key);
             throw new InvalidTokenException("The access token expired.");
         }
-        VerifiedToken fresh = verifyUncached(token);
+        VerifiedToken fresh = verifyUncached(realm, token);
         if (verified.size() >= MAX_CACHED) {
             verified.values().removeIf(t -> t.expiresAtEpochSecond() <= now);
             if (verified.size() >= MAX_CACHED) {
@@ -77,7 +86,7 @@ public class AccessTokenVerifier {
         return fresh;
     }
 
-    private VerifiedToken verifyUncached(String token) throws InvalidTokenException {
+    private VerifiedToken verifyUncached(RealmId realm, String token) throws InvalidTokenException {
         JsonObject header = header(token);
         if (!"at+jwt".equals(stringOrNull(header, "typ"))) {
             throw new InvalidTokenException("The token is not an access token (typ must be at+jwt).");
@@ -87,11 +96,11 @@ public class AccessTokenVerifier {
         }
         String kid = stringOrNull(header, "kid");
         PublicKey publicKey = Optional.ofNullable(kid)
-                .flatMap(signingKeys::verificationKey)
+                .flatMap(k -> signingKeys.verificationKey(realm, k))
                 .orElseThrow(() -> new InvalidTokenException("The token was not signed by this server."));
         JsonWebToken jwt;
         try {
-            jwt = parser.parse(token, contexts.computeIfAbsent(kid, k -> context(publicKey)));
+            jwt = parser.parse(token, contexts.computeIfAbsent(kid, k -> context(realm, publicKey)));
         } catch (ParseException e) {
             throw new InvalidTokenException(describe(e));
         }
@@ -121,9 +130,9 @@ public class AccessTokenVerifier {
         return value instanceof String str ? str : null;
     }
 
-    private JWTAuthContextInfo context(PublicKey key) {
-        JWTAuthContextInfo ctx = new JWTAuthContextInfo(key, settings.issuer());
-        ctx.setExpectedAudience(Set.of(settings.issuer()));
+    private JWTAuthContextInfo context(RealmId realm, PublicKey key) {
+        JWTAuthContextInfo ctx = new JWTAuthContextInfo(key, settings.issuer(realm));
+        ctx.setExpectedAudience(Set.of(settings.issuer(realm)));
         ctx.setSignatureAlgorithm(SignatureAlgorithm.ES256);
         ctx.setClockSkew(0);
         ctx.setRequiredClaims(Set.of("sub", "exp", "iat", "jti", "client_id", "scope"));

@@ -2,9 +2,15 @@ package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.AuthenticationService;
 import de.erpconnect.application.CallerState;
+import de.erpconnect.application.CloudCaller;
 import de.erpconnect.application.ClusterCaches;
 import de.erpconnect.application.ErpWriteService;
+import de.erpconnect.application.FirstAdmin;
+import de.erpconnect.application.LoginThrottle;
+import de.erpconnect.domain.cloud.CustomerNumber;
+import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LockedOutException;
+import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import io.undertow.servlet.handlers.ServletRequestContext;
@@ -26,6 +32,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Chooses the authentication by path (DESIGN §10 "WAR security", verified on WildFly 39):
@@ -33,6 +41,7 @@ import java.util.Set;
  *   <li>{@code /graphql}, {@code /api/*}: bearer tokens of our own issuer; {@code /api/admin/*}
  *       also HTTP Basic for scripts. Sessions are ignored there, so there is no CSRF surface.
  *   <li>{@code /admin/*}, {@code /oauth2/authorize}, {@code /graphiql}: FORM login with a session.
+ *   <li>{@code /cloud/*}: the vendor cloud's own choice, see {@link #cloud}.
  *   <li>everything else ({@code /oauth2/token}, JWKS, discovery): left to the application, which
  *       authenticates OAuth clients itself.
  * </ul>
@@ -50,6 +59,14 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     static final String LOGIN_ERROR_PAGE = "/login.xhtml?error=1";
     static final String LOGIN_LOCKED_PAGE = "/login.xhtml?error=locked";
     static final String BASIC_REALM = "ERP Connect";
+    static final String SESSION_CLOUD_LOGIN = "de.erpconnect.cloudLogin";
+    static final String SESSION_CLOUD_SAVED_URL = "de.erpconnect.cloudSavedUrl";
+    static final String CLOUD_LOGIN_ACTION = "/cloud/login";
+    static final String CLOUD_LOGIN_PAGE = "/cloud/login.xhtml";
+    static final String CLOUD_LOGIN_ERROR_PAGE = "/cloud/login.xhtml?error=1";
+    static final String CLOUD_LOGIN_LOCKED_PAGE = "/cloud/login.xhtml?error=locked";
+    static final String CLOUD_HOME = "/cloud/portal/applications.xhtml";
+    private static final Pattern REALM_API = Pattern.compile("/cloud/realms/([0-9]{1,20})/api(/.*)?");
 
     @Inject
     AccessTokenVerifier verifier;
@@ -75,7 +92,13 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         // every request starts from what the other nodes of a cluster changed (no-op on a single node)
         cluster.catchUp();
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!RoleGate.allows(path, settings.erpRole(), settings.cloudRole())) {
+            return sendJson(response, HttpServletResponse.SC_NOT_FOUND, "not_found", "There is nothing here.");
+        }
         String authorization = request.getHeader("Authorization");
+        if (path.startsWith("/cloud/")) {
+            return cloud(path, authorization, request, response, context);
+        }
         boolean graphql = path.equals("/graphql") || path.startsWith("/graphql/");
         // the metrics of the operators' scraper are admin-only like the admin API (Basic or bearer)
         boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/metrics");
@@ -84,7 +107,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 return bearer(authorization.substring(7).trim(), graphql, request, response, context);
             }
             if (adminApi && startsWithIgnoreCase(authorization, "Basic ")) {
-                return basic(authorization.substring(6).trim(), request, response, context);
+                return basic(RealmId.ERP, authorization.substring(6).trim(), request, response, context);
             }
             if (!context.isProtected()) {
                 return context.doNothing();
@@ -145,7 +168,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus basic(
-            String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+            RealmId realm,
+            String encoded,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -158,24 +185,28 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         }
         String login = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
-        String known = basicCache.find(login, password);
+        // the realm is part of the cache key: the same login in two realms is two people
+        String cacheKey = LoginThrottle.subject(realm, login);
+        String known = basicCache.find(cacheKey, password);
         Optional<CallerState> caller;
         if (known != null) {
-            caller = authentication.activeCaller(known);
+            caller = authentication.activeCaller(realm, known);
         } else {
             try {
-                caller = authentication.verifyPassword(login, password, remoteAddresses.of(request));
+                caller = authentication.verifyPassword(realm, login, password, remoteAddresses.of(request));
             } catch (LockedOutException e) {
                 response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 return sendJson(response, 429, "slow_down", e.getMessage());
             }
-            caller.ifPresent(c -> basicCache.remember(login, password, c.login()));
+            caller.ifPresent(c -> basicCache.remember(cacheKey, password, c.login()));
         }
         if (caller.isEmpty()) {
             return unauthorized(response, true, null, "The user name or password is wrong.");
         }
-        return context.notifyContainerAboutLogin(
-                caller.get().login(), caller.get().roles());
+        String principal = realm.equals(RealmId.ERP)
+                ? caller.get().login()
+                : new CloudCaller(realm, new LoginName(caller.get().login())).principalName();
+        return context.notifyContainerAboutLogin(principal, caller.get().roles());
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
@@ -220,6 +251,119 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         request.getSession(true)
                 .setAttribute(SESSION_SAVED_URL, request.getRequestURI() + (query == null ? "" : "?" + query));
         return context.redirect(absolute(LOGIN_PAGE));
+    }
+
+    /**
+     * The vendor cloud (DESIGN §9): the vendor's API with HTTP Basic against the vendor realm; a
+     * realm's API with that realm's bearer tokens; the portal pages with the cloud's own FORM login
+     * (customer number, user name, password). A cloud identity is kept in its own session attribute,
+     * so it never counts on the ERP's pages, nor an ERP login on the cloud's.
+     */
+    private AuthenticationStatus cloud(
+            String path,
+            String authorization,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
+        if (path.equals("/cloud/api/vendor") || path.startsWith("/cloud/api/vendor/")) {
+            if (startsWithIgnoreCase(authorization, "Basic ")) {
+                return basic(FirstAdmin.VENDOR_REALM, authorization.substring(6).trim(), request, response, context);
+            }
+            return unauthorized(response, true, null, "Authentication is required.");
+        }
+        Matcher realmApi = REALM_API.matcher(path);
+        if (realmApi.matches()) {
+            if (startsWithIgnoreCase(authorization, "Bearer ")) {
+                return realmBearer(
+                        RealmId.of(realmApi.group(1)),
+                        authorization.substring(7).trim(),
+                        response,
+                        context);
+            }
+            return unauthorized(response, false, null, "Authentication is required.");
+        }
+        if (path.equals(CLOUD_LOGIN_ACTION) && "POST".equals(request.getMethod())) {
+            return cloudFormLogin(request, context);
+        }
+        if (path.startsWith("/cloud/portal/")) {
+            return cloudPage(request, context);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus realmBearer(
+            RealmId realm, String token, HttpServletResponse response, HttpMessageContext context) {
+        VerifiedToken verified;
+        try {
+            verified = verifier.verify(realm, token);
+        } catch (InvalidTokenException e) {
+            return unauthorized(response, false, "invalid_token", e.getMessage());
+        }
+        if (!verified.hasScope("cloud")) {
+            return forbidden(response, "insufficient_scope", "The token lacks the scope 'cloud'.");
+        }
+        Optional<CallerState> caller =
+                authentication.realmBearerCaller(realm, verified.subject(), verified.clientId(), verified.jwtId());
+        if (caller.isEmpty()) {
+            return unauthorized(
+                    response, false, "invalid_token", "The token was revoked, or its application was deleted.");
+        }
+        String principal = new CloudCaller(realm, new LoginName(caller.get().login())).principalName();
+        return context.notifyContainerAboutLogin(principal, Set.of(CloudCaller.CLIENT_ROLE));
+    }
+
+    private AuthenticationStatus cloudFormLogin(HttpServletRequest request, HttpMessageContext context) {
+        String customer = request.getParameter("customerNumber");
+        String login = request.getParameter("username");
+        String password = request.getParameter("password");
+        RealmId realm;
+        try {
+            realm = CustomerNumber.parse(customer).realm();
+        } catch (RuntimeException malformed) {
+            return context.redirect(absolute(CLOUD_LOGIN_ERROR_PAGE));
+        }
+        Optional<CallerState> caller;
+        try {
+            caller = login == null || password == null
+                    ? Optional.empty()
+                    : authentication.verifyPassword(realm, login, password, remoteAddresses.of(request));
+        } catch (LockedOutException e) {
+            return context.redirect(absolute(CLOUD_LOGIN_LOCKED_PAGE));
+        }
+        if (caller.isEmpty()) {
+            return context.redirect(absolute(CLOUD_LOGIN_ERROR_PAGE));
+        }
+        HttpSession old = request.getSession(false);
+        String saved = old == null ? null : (String) old.getAttribute(SESSION_CLOUD_SAVED_URL);
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.removeAttribute(SESSION_CLOUD_SAVED_URL);
+        session.setAttribute(
+                SESSION_CLOUD_LOGIN,
+                new CloudCaller(realm, new LoginName(caller.get().login())).principalName());
+        return context.redirect(absolute(saved != null ? saved : CLOUD_HOME));
+    }
+
+    private AuthenticationStatus cloudPage(HttpServletRequest request, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        String principal = session == null ? null : (String) session.getAttribute(SESSION_CLOUD_LOGIN);
+        if (principal != null) {
+            CloudCaller known = CloudCaller.parse(principal);
+            if (authentication
+                    .activeCaller(known.realm(), known.login().value())
+                    .isPresent()) {
+                return context.notifyContainerAboutLogin(principal, Set.of(CloudCaller.PORTAL_ROLE));
+            }
+            session.invalidate();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        String query = request.getQueryString();
+        request.getSession(true)
+                .setAttribute(SESSION_CLOUD_SAVED_URL, request.getRequestURI() + (query == null ? "" : "?" + query));
+        return context.redirect(absolute(CLOUD_LOGIN_PAGE));
     }
 
     /** Redirect targets are absolute URLs under ERPCONNECT_PUBLIC_URL, never built from the Host header. */

@@ -252,8 +252,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
     public List<String> getScopeChoices() {
         return selectedKind()
                 .map(ApplicationKindView::scopes)
-                .orElseGet(
-                        () -> Arrays.stream(Scope.values()).map(Scope::wireName).toList());
+                .orElseGet(() -> Scope.ofErp().stream().map(Scope::wireName).toList());
     }
 
     /** Partner apps are confidential clients: the client type is set, not chosen. */

@@ -196,7 +196,10 @@ public class UsersBacking extends SearchPage<UserView> {
     }
 
     public List<String> getAllRoles() {
-        return Arrays.stream(Role.values()).map(Role::wireName).toList();
+        return Arrays.stream(Role.values())
+                .filter(r -> r != Role.VENDOR)
+                .map(Role::wireName)
+                .toList();
     }
 
     public List<String> getAllRights() {

@@ -1,0 +1,78 @@
+package de.erpconnect.interfaces.oauth;
+
+import de.erpconnect.application.IssuedToken;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.OAuthError;
+import de.erpconnect.domain.token.OAuthException;
+import de.erpconnect.infrastructure.json.Jsonp;
+import de.erpconnect.interfaces.http.FormParameters;
+import de.erpconnect.interfaces.security.RemoteAddresses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/**
+ * What a token endpoint does (RFC 6749 §3.2), for the ERP realm and for every realm of the vendor
+ * cloud: reads the form strictly, authenticates the client within the realm and hands the request
+ * to the class of its grant type. A cloud realm knows only client credentials (DESIGN §9). Every
+ * answer carries {@code Cache-Control: no-store}.
+ */
+@ApplicationScoped
+public class TokenRequests {
+
+    @Inject
+    ClientAuthenticator clientAuthenticator;
+
+    @Inject
+    ClientCredentialsGrant clientCredentials;
+
+    @Inject
+    AuthorizationCodeGrant authorizationCode;
+
+    @Inject
+    RefreshTokenGrant refreshToken;
+
+    @Inject
+    RemoteAddresses remoteAddresses;
+
+    public Response handle(RealmId realm, HttpHeaders headers, HttpServletRequest request, InputStream body) {
+        FormParameters form = OAuthForms.read(headers, request, body);
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter grant_type is missing.");
+        }
+        boolean erp = realm.equals(RealmId.ERP);
+        if (!ClientCredentialsGrant.TYPE.equals(grantType)
+                && !(erp && AuthorizationCodeGrant.TYPE.equals(grantType))
+                && !(erp && RefreshTokenGrant.TYPE.equals(grantType))) {
+            throw new OAuthException(
+                    OAuthError.UNSUPPORTED_GRANT_TYPE,
+                    erp
+                            ? "Supported grant types: authorization_code, refresh_token, client_credentials."
+                            : "A cloud realm supports the grant type client_credentials only.");
+        }
+        PresentedClient client = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
+        String remote = remoteAddresses.of(request);
+        IssuedToken token = switch (grantType) {
+            case AuthorizationCodeGrant.TYPE -> authorizationCode.handle(client, form, remote);
+            case RefreshTokenGrant.TYPE -> refreshToken.handle(client, form, remote);
+            default -> clientCredentials.handle(realm, client, form, remote);
+        };
+        var answer = Jsonp.JSON
+                .createObjectBuilder()
+                .add("access_token", token.accessToken())
+                .add("token_type", "Bearer")
+                .add("expires_in", token.expiresIn())
+                .add("scope", token.scope());
+        if (token.refreshToken() != null) {
+            answer.add("refresh_token", token.refreshToken());
+        }
+        return Response.ok(answer.build().toString())
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}
