@@ -271,7 +271,7 @@ class AdminApplicationPagesIT {
         return Http.token(Http.basic(clientId, secret), "grant_type=client_credentials");
     }
 
-    private static String clipboard(ChromeDriver chromium) {
+    static String clipboard(ChromeDriver chromium) {
         return (String) chromium.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + " navigator.clipboard.readText().then(done, e => done('clipboard refused: ' + e));");
     }

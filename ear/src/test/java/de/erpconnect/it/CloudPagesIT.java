@@ -47,6 +47,18 @@ class CloudPagesIT {
         // the dev-mode evaluation (the suite's server) is customer 0000000000 until a product key says otherwise
         String customer = licence.containsKey("customerNumber") ? licence.getString("customerNumber") : "0000000000";
         assertTrue(licence.containsKey("customerNumber") || licence.getBoolean("evaluation"), licence.toString());
+        // before the customer registers, "Testen" says that the cloud knows no realm for the number
+        AccessCredentialsIT.deactivateAll("MICROTECH_CLOUD");
+        int early = AccessCredentialsIT.create(AccessCredentialsIT.credential(
+                        "MICROTECH_CLOUD", false, "noch-keine-anwendung", Fixtures.unique("Vorab-")))
+                .getInt("number");
+        JsonObject noRealm = AccessCredentialsIT.test(early);
+        assertFalse(noRealm.getBoolean("ok"));
+        assertTrue(
+                noRealm.getString("message")
+                        .contains("No cloud realm is registered for the customer number '" + customer + "'"),
+                noRealm.toString());
+
         String link = CloudFixtures.invite(customer);
         ChromeDriver chromium = Chromium.start();
         try {

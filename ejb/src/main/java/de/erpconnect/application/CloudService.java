@@ -264,6 +264,15 @@ public class CloudService {
         afterCommit.run(() -> mail.send(to, "microtech Cloud: Passwort zurücksetzen", text));
     }
 
+    /** Whether a reset link can still be used (the page says so before anyone types a password). */
+    @PermitAll
+    public boolean isResetLinkUsable(String token) {
+        return OpaqueToken.isWellFormed(token)
+                && cloud.findPasswordReset(OpaqueToken.hash(token))
+                        .filter(r -> r.isUsableAt(Instant.now()))
+                        .isPresent();
+    }
+
     /** Sets a new password through a reset link (once, within its hour) and lifts the user's lockouts. */
     @PermitAll
     public void resetPassword(String token, CloudCommands.ResetPassword form) {

@@ -63,7 +63,12 @@ public class JpaCloudRepository implements CloudRepository {
 
     @Override
     public boolean useInvitation(String tokenHash, Instant now) {
-        return em.createNativeQuery("update cloud_invitation set used_at = ?"
+        return spend("cloud_invitation", tokenHash, now);
+    }
+
+    /** The one conditional UPDATE that spends a link: it succeeds for exactly one caller. */
+    private boolean spend(String table, String tokenHash, Instant now) {
+        return em.createNativeQuery("update " + table + " set used_at = ?"
                                 + " where token_hash = ? and used_at is null and expires_at > ?")
                         .setParameter(1, Timestamp.from(now))
                         .setParameter(2, tokenHash)
@@ -107,12 +112,6 @@ public class JpaCloudRepository implements CloudRepository {
 
     @Override
     public boolean usePasswordReset(String tokenHash, Instant now) {
-        return em.createNativeQuery("update password_reset set used_at = ?"
-                                + " where token_hash = ? and used_at is null and expires_at > ?")
-                        .setParameter(1, Timestamp.from(now))
-                        .setParameter(2, tokenHash)
-                        .setParameter(3, Timestamp.from(now))
-                        .executeUpdate()
-                == 1;
+        return spend("password_reset", tokenHash, now);
     }
 }

@@ -25,10 +25,15 @@ public class AdminLayoutBacking {
 
     /** Ends the session (the FORM login lives in it) and shows the login page. */
     public String logout() {
+        return endSession("/login.xhtml");
+    }
+
+    /** Ends the session and redirects to {@code page} (the login page of the ERP or the cloud). */
+    public static String endSession(String page) {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.invalidateSession();
         try {
-            external.redirect(external.getRequestContextPath() + "/login.xhtml");
+            external.redirect(external.getRequestContextPath() + page);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

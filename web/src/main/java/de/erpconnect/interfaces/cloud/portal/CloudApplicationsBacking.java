@@ -5,15 +5,12 @@ import de.erpconnect.application.CloudService;
 import de.erpconnect.application.CloudViews.CloudApplicationView;
 import de.erpconnect.application.CloudViews.RealmView;
 import de.erpconnect.domain.shared.BusinessException;
+import de.erpconnect.interfaces.admin.AdminLayoutBacking;
 import de.erpconnect.interfaces.admin.PageMessages;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.primefaces.PrimeFaces;
@@ -97,15 +94,7 @@ public class CloudApplicationsBacking implements Serializable {
     }
 
     public String logout() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.invalidateSession();
-        try {
-            external.redirect(external.getRequestContextPath() + "/cloud/login.xhtml?loggedOut=1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FacesContext.getCurrentInstance().responseComplete();
-        return null;
+        return AdminLayoutBacking.endSession("/cloud/login.xhtml?loggedOut=1");
     }
 
     public String getName() {

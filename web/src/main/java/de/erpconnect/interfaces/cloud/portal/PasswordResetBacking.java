@@ -35,8 +35,14 @@ public class PasswordResetBacking implements Serializable {
     private boolean requested;
     private String token;
     private boolean unusable;
-    private transient String password;
-    private transient String passwordConfirmation;
+    private final NewPassword newPassword = new NewPassword();
+
+    /** The view action of the reset page: a spent or expired link shows the message, not the form. */
+    public void load() {
+        if (!FacesContext.getCurrentInstance().isPostback()) {
+            unusable = !cloud.isResetLinkUsable(token);
+        }
+    }
 
     public void request() {
         HttpServletRequest http = (HttpServletRequest)
@@ -47,7 +53,8 @@ public class PasswordResetBacking implements Serializable {
 
     public String reset() {
         try {
-            cloud.resetPassword(token, new CloudCommands.ResetPassword(password, passwordConfirmation));
+            String[] typed = newPassword.take();
+            cloud.resetPassword(token, new CloudCommands.ResetPassword(typed[0], typed[1]));
             return "/cloud/login?faces-redirect=true&reset=1";
         } catch (LinkNotUsableException e) {
             unusable = true;
@@ -55,9 +62,6 @@ public class PasswordResetBacking implements Serializable {
         } catch (BusinessException e) {
             PageMessages.fieldErrors(FORM, e);
             return null;
-        } finally {
-            password = null;
-            passwordConfirmation = null;
         }
     }
 
@@ -93,19 +97,7 @@ public class PasswordResetBacking implements Serializable {
         return unusable;
     }
 
-    public String getPassword() {
-        return null;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getPasswordConfirmation() {
-        return null;
-    }
-
-    public void setPasswordConfirmation(String passwordConfirmation) {
-        this.passwordConfirmation = passwordConfirmation;
+    public NewPassword getNewPassword() {
+        return newPassword;
     }
 }

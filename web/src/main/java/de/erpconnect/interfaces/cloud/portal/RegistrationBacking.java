@@ -32,8 +32,7 @@ public class RegistrationBacking implements Serializable {
     private String firstName;
     private String lastName;
     private String username;
-    private transient String password;
-    private transient String passwordConfirmation;
+    private final NewPassword newPassword = new NewPassword();
 
     /** The view action: the invitation behind the link, or the message that the link is not usable. */
     public void load() {
@@ -49,8 +48,9 @@ public class RegistrationBacking implements Serializable {
 
     public String register() {
         try {
+            String[] typed = newPassword.take();
             RealmView realm = cloud.register(
-                    token, new CloudCommands.Register(firstName, lastName, username, password, passwordConfirmation));
+                    token, new CloudCommands.Register(firstName, lastName, username, typed[0], typed[1]));
             return "/cloud/login?faces-redirect=true&registered=1&customer=" + realm.customerNumber();
         } catch (de.erpconnect.domain.cloud.LinkNotUsableException e) {
             unusable = true;
@@ -59,9 +59,6 @@ public class RegistrationBacking implements Serializable {
         } catch (BusinessException e) {
             PageMessages.fieldErrors(FORM, e);
             return null;
-        } finally {
-            password = null;
-            passwordConfirmation = null;
         }
     }
 
@@ -105,19 +102,7 @@ public class RegistrationBacking implements Serializable {
         this.username = username;
     }
 
-    public String getPassword() {
-        return null;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getPasswordConfirmation() {
-        return null;
-    }
-
-    public void setPasswordConfirmation(String passwordConfirmation) {
-        this.passwordConfirmation = passwordConfirmation;
+    public NewPassword getNewPassword() {
+        return newPassword;
     }
 }
