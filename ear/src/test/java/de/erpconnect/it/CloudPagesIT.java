@@ -63,6 +63,13 @@ class CloudPagesIT {
         ChromeDriver chromium = Chromium.start();
         try {
             WebDriverWait wait = waitFor(chromium);
+            chromium.executeCdpCommand(
+                    "Browser.grantPermissions",
+                    Map.of(
+                            "origin",
+                            ItEnv.issuer(),
+                            "permissions",
+                            List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
             chromium.get(link);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration:firstName")));
             assertEquals("Registrierung – microtech Cloud", chromium.getTitle());
@@ -86,7 +93,7 @@ class CloudPagesIT {
                     chromium.findElement(By.id("noApplications")).getText());
             Chromium.screenshot(chromium, "cloud-applications-empty");
 
-            String[] pair = addApplication(chromium, wait, "microtech büro+");
+            String[] pair = addApplication(chromium, wait, "microtech büro+", true);
             String clientId = pair[0];
             String secret = pair[1];
             assertTrue(
@@ -148,10 +155,10 @@ class CloudPagesIT {
         try {
             WebDriverWait wait = waitFor(chromium);
             loginToPortal(chromium, wait, a, "anna", PASSWORD);
-            appA = addApplication(chromium, wait, "Anwendung A");
+            appA = addApplication(chromium, wait, "Anwendung A", false);
             logout(chromium, wait);
             loginToPortal(chromium, wait, b, "anna", passwordB);
-            appB = addApplication(chromium, wait, "Anwendung B");
+            appB = addApplication(chromium, wait, "Anwendung B", false);
             assertFalse(chromium.getPageSource().contains(appA[0]), "realm B's list shows nothing of realm A");
 
             // an ERP admin session does not open the cloud's pages; a cloud session not the ERP's
@@ -287,7 +294,8 @@ class CloudPagesIT {
     }
 
     /** "Hinzufügen" → name → "SPEICHERN" → the one-time dialog; returns ClientId and ClientSecret. */
-    private static String[] addApplication(ChromeDriver chromium, WebDriverWait wait, String name) {
+    private static String[] addApplication(
+            ChromeDriver chromium, WebDriverWait wait, String name, boolean copyButtons) {
         chromium.findElement(By.id("applications:add")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:name")));
         chromium.findElement(By.id("add:save")).click();
@@ -300,6 +308,12 @@ class CloudPagesIT {
         String clientId = chromium.findElement(By.id("secret:clientId")).getText();
         String secret =
                 Secrets.note(chromium.findElement(By.id("secret:clientSecret")).getText());
+        if (copyButtons) {
+            chromium.findElement(By.id("secret:copyClientSecret")).click();
+            assertEquals(secret, AdminApplicationPagesIT.clipboard(chromium), "the copy button copies the secret");
+            chromium.findElement(By.id("secret:copyClientId")).click();
+            assertEquals(clientId, AdminApplicationPagesIT.clipboard(chromium));
+        }
         Chromium.screenshot(chromium, "cloud-application-created");
         chromium.findElement(By.id("secret:understood")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
