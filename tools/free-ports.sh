@@ -7,7 +7,7 @@ free_port_offset() {
     local candidate base busy
     for candidate in "$@"; do
         busy=0
-        for base in 8080 8443 9990 9993 8009 4712 4713 15432 12525; do
+        for base in 8080 8443 9990 9993 8009 4712 4713 15432 12525 13525 13625; do
             if port_taken $((base + candidate)); then busy=1; break; fi
         done
         if [ $busy -eq 0 ]; then PORT_OFFSET=$candidate; return 0; fi

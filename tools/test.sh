@@ -34,7 +34,8 @@ fi
 free_port_offset 100 200 300 400 500 600 700 800 900
 offset=$PORT_OFFSET
 PORTS=(-Dit.port.offset="$offset" -Dit.port.http=$((8080 + offset)) -Dit.port.mgmt=$((9990 + offset))
-    -Dit.port.dbproxy=$((15432 + offset)) -Dit.port.smtp=$((12525 + offset))
+    -Dit.port.dbproxy=$((15432 + offset)) -Dit.port.smtp=$((12525 + offset)) -Dit.port.amazon=$((13525 + offset))
+    -Dit.port.cloudproxy=$((13625 + offset))
     -Dit.cluster.offset.a=$((1000 + offset)) -Dit.cluster.http.a=$((9080 + offset)) -Dit.cluster.mgmt.a=$((10990 + offset))
     -Dit.cluster.jgroups.a=$((8600 + offset)) -Dit.cluster.offset.b=$((1100 + offset)) -Dit.cluster.http.b=$((9180 + offset))
     -Dit.cluster.mgmt.b=$((11090 + offset)) -Dit.cluster.jgroups.b=$((8700 + offset)))

@@ -31,3 +31,24 @@ function fallbackCopy(text) {
     }
     return ok;
 }
+
+/*
+ * ANMELDEN / AKTUALISIEREN: the tab for Seller Central's consent page is opened on the click itself
+ * (a tab opened after the answer would be blocked as a pop-up) and gets the URL when it arrives;
+ * without a URL (a refusal) it is closed again.
+ */
+var erpConsentWindow = null;
+
+function erpOpenConsentTab() {
+    erpConsentWindow = window.open('about:blank', '_blank');
+}
+
+function erpConsent(args) {
+    if (erpConsentWindow && args && args.consentUrl) {
+        erpConsentWindow.opener = null;
+        erpConsentWindow.location.href = args.consentUrl;
+    } else if (erpConsentWindow) {
+        erpConsentWindow.close();
+    }
+    erpConsentWindow = null;
+}

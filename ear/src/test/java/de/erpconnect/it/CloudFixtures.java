@@ -17,6 +17,8 @@ import java.util.Map;
 final class CloudFixtures {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static TcpProxy cloudProxy;
+    private static boolean cloudCut;
 
     private CloudFixtures() {}
 
@@ -30,6 +32,30 @@ final class CloudFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The main server's ERP side reaches its own cloud role through a proxy this test JVM owns
+     * ({@code ERPCONNECT_CLOUD_URL} points at it), so that a test can make the cloud unreachable.
+     */
+    static synchronized void cloudReachable() {
+        try {
+            if (cloudProxy == null) {
+                cloudProxy =
+                        TcpProxy.start(Integer.getInteger("it.port.cloudproxy"), Integer.getInteger("it.port.http"));
+            } else if (cloudCut) {
+                cloudProxy.restore();
+            }
+            cloudCut = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static synchronized void cloudUnreachable() {
+        cloudReachable();
+        cloudProxy.cut();
+        cloudCut = true;
     }
 
     /** A customer number no other test uses (13 digits, as in the seed). */

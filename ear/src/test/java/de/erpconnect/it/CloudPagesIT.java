@@ -47,6 +47,7 @@ class CloudPagesIT {
         // the dev-mode evaluation (the suite's server) is customer 0000000000 until a product key says otherwise
         String customer = licence.containsKey("customerNumber") ? licence.getString("customerNumber") : "0000000000";
         assertTrue(licence.containsKey("customerNumber") || licence.getBoolean("evaluation"), licence.toString());
+        CloudFixtures.cloudReachable();
         // before the customer registers, "Testen" says that the cloud knows no realm for the number
         AccessCredentialsIT.deactivateAll("MICROTECH_CLOUD");
         int early = AccessCredentialsIT.create(AccessCredentialsIT.credential(
@@ -294,8 +295,7 @@ class CloudPagesIT {
     }
 
     /** "Hinzufügen" → name → "SPEICHERN" → the one-time dialog; returns ClientId and ClientSecret. */
-    private static String[] addApplication(
-            ChromeDriver chromium, WebDriverWait wait, String name, boolean copyButtons) {
+    static String[] addApplication(ChromeDriver chromium, WebDriverWait wait, String name, boolean copyButtons) {
         chromium.findElement(By.id("applications:add")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:name")));
         chromium.findElement(By.id("add:save")).click();

@@ -6,12 +6,14 @@ import de.erpconnect.domain.credential.AnotherCredentialActiveException;
 import de.erpconnect.domain.credential.CredentialKind;
 import de.erpconnect.domain.credential.CredentialKinds;
 import de.erpconnect.domain.credential.CredentialNumberTakenException;
+import de.erpconnect.domain.credential.NoCloudAccessException;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.licence.LicenceState;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.crypto.SecretCipher;
+import de.erpconnect.infrastructure.http.CloudApiClient;
 import de.erpconnect.infrastructure.http.TokenEndpointProbe;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -212,6 +214,24 @@ public class AccessCredentialService {
      * evaluation counts as customer {@code 0000000000}.
      */
     static final String EVALUATION_CUSTOMER_NUMBER = "0000000000";
+
+    /**
+     * How the ERP side reaches the cloud's API: the active "microtech Cloud" record's client id and
+     * secret and its realm's token endpoint (the platforms of DESIGN §9). For services only; the
+     * secret never leaves the server.
+     */
+    public CloudApiClient.Access cloudAccess() {
+        CredentialKind kind = kinds.get(CredentialKind.MICROTECH_CLOUD);
+        AccessCredential credential = credentials
+                .findActive(RealmId.ERP, kind.code())
+                .orElseThrow(() -> new NoCloudAccessException(
+                        "There are no active \"microtech Cloud\" access credentials (Zugangsdaten)."));
+        String tokenUrl = tokenUrl(kind)
+                .orElseThrow(() -> new NoCloudAccessException(
+                        "The installation has no customer number yet; the microtech Cloud finds its realm by it."));
+        return new CloudApiClient.Access(
+                tokenUrl, settings.cloudUrl().resolve("/cloud/api"), credential.getClientId(), unseal(credential));
+    }
 
     private Optional<String> tokenUrl(CredentialKind kind) {
         if (kind.tokenUrl().isPresent() || !CredentialKind.MICROTECH_CLOUD.equals(kind.code())) {

@@ -21,7 +21,7 @@ public record CloudCaller(RealmId realm, LoginName login) {
     public static CloudCaller parse(String principalName) {
         int colon = principalName == null ? -1 : principalName.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalStateException("not a cloud caller");
+            throw new IllegalStateException("not a cloud caller: '" + principalName + "'");
         }
         return new CloudCaller(
                 RealmId.of(principalName.substring(0, colon)), new LoginName(principalName.substring(colon + 1)));

@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -158,14 +159,6 @@ public class SigningKeys {
 
     /** Signs an RFC 9068 access token ({@code typ: at+jwt}) with the realm's active key. */
     public String signAccessToken(RealmId realm, AccessTokenClaims claims) {
-        ActiveKey key = activeKey(realm);
-        String header = Jsonp.JSON
-                .createObjectBuilder()
-                .add("alg", JwsSigner.ALGORITHM)
-                .add("typ", "at+jwt")
-                .add("kid", key.kid())
-                .build()
-                .toString();
         JsonArrayBuilder groups = Jsonp.JSON.createArrayBuilder();
         claims.sortedGroups().forEach(groups::add);
         var payloadBuilder = Jsonp.JSON
@@ -182,8 +175,23 @@ public class SigningKeys {
         if (claims.grantId() != null) {
             payloadBuilder.add("gid", String.valueOf(claims.grantId()));
         }
-        String payload = payloadBuilder.build().toString();
-        return key.signer().sign(header, payload);
+        return sign(realm, "at+jwt", payloadBuilder.build());
+    }
+
+    /**
+     * Signs a JWT of the realm with its active key. Each kind of token has its own {@code typ} and
+     * audience (DESIGN §6), so that none can be replayed as another.
+     */
+    public String sign(RealmId realm, String type, JsonObject payload) {
+        ActiveKey key = activeKey(realm);
+        String header = Jsonp.JSON
+                .createObjectBuilder()
+                .add("alg", JwsSigner.ALGORITHM)
+                .add("typ", type)
+                .add("kid", key.kid())
+                .build()
+                .toString();
+        return key.signer().sign(header, payload.toString());
     }
 
     /** The public key for a {@code kid} of the ERP realm, if it is ours and still verifies. */

@@ -12,5 +12,7 @@ public enum ErrorCategory {
     /** The request clashes with the current state (duplicate, still referenced, stale). */
     CONFLICT,
     /** The caller may not do this. */
-    FORBIDDEN
+    FORBIDDEN,
+    /** A remote service this depends on (the vendor cloud) cannot be reached; nothing was changed, retry. */
+    UNAVAILABLE
 }

@@ -25,6 +25,7 @@ public class AdminApi extends Application {
                 LicenceResource.class,
                 GrantsResource.class,
                 ServicesResource.class,
+                de.erpconnect.interfaces.rest.platforms.PlatformsResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
                 StrictJsonReader.class,

@@ -43,6 +43,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 case NOT_FOUND -> Problem.response(404, "not-found", "Not found", detail, List.of());
                 case CONFLICT -> Problem.response(409, "conflict", "Conflict", detail, List.of());
                 case FORBIDDEN -> Problem.response(403, "forbidden", "Forbidden", detail, List.of());
+                case UNAVAILABLE -> Problem.response(503, "unavailable", "Service unavailable", detail, List.of());
             };
         }
         if (cause instanceof BadRequestBodyException e) {

@@ -87,23 +87,12 @@ public class AccessTokenVerifier {
     }
 
     private VerifiedToken verifyUncached(RealmId realm, String token) throws InvalidTokenException {
-        JsonObject header = header(token);
-        if (!"at+jwt".equals(stringOrNull(header, "typ"))) {
-            throw new InvalidTokenException("The token is not an access token (typ must be at+jwt).");
-        }
-        if (!"ES256".equals(stringOrNull(header, "alg"))) {
-            throw new InvalidTokenException("The token's algorithm is not accepted.");
-        }
-        String kid = stringOrNull(header, "kid");
-        PublicKey publicKey = Optional.ofNullable(kid)
-                .flatMap(k -> signingKeys.verificationKey(realm, k))
-                .orElseThrow(() -> new InvalidTokenException("The token was not signed by this server."));
-        JsonWebToken jwt;
-        try {
-            jwt = parser.parse(token, contexts.computeIfAbsent(kid, k -> context(realm, publicKey)));
-        } catch (ParseException e) {
-            throw new InvalidTokenException(describe(e));
-        }
+        JsonWebToken jwt = verifySigned(
+                realm,
+                token,
+                "at+jwt",
+                settings.issuer(realm),
+                Set.of("sub", "exp", "iat", "jti", "client_id", "scope"));
         String subject = jwt.getSubject();
         String clientId = claimString(jwt, "client_id");
         String scope = claimString(jwt, "scope");
@@ -130,12 +119,69 @@ public class AccessTokenVerifier {
         return value instanceof String str ? str : null;
     }
 
-    private JWTAuthContextInfo context(RealmId realm, PublicKey key) {
+    /**
+     * Verifies a JWT this server signed for a realm: header {@code typ} exactly {@code type} (each
+     * kind of token has its own, so none is replayed as another), ES256, a {@code kid} of the
+     * realm's keys; signature, the realm's issuer, {@code audience}, expiry and the required claims.
+     */
+    public JsonWebToken verifySigned(RealmId realm, String token, String type, String audience, Set<String> required)
+            throws InvalidTokenException {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("The token is malformed.");
+        }
+        JsonObject header = header(token);
+        if (!type.equals(stringOrNull(header, "typ"))) {
+            throw new InvalidTokenException(
+                    "at+jwt".equals(type)
+                            ? "The token is not an access token (typ must be at+jwt)."
+                            : "The token is not of the type " + type + ".");
+        }
+        if (!"ES256".equals(stringOrNull(header, "alg"))) {
+            throw new InvalidTokenException("The token's algorithm is not accepted.");
+        }
+        String kid = stringOrNull(header, "kid");
+        PublicKey publicKey = Optional.ofNullable(kid)
+                .flatMap(k -> signingKeys.verificationKey(realm, k))
+                .orElseThrow(() -> new InvalidTokenException("The token was not signed by this server."));
+        try {
+            return parser.parse(
+                    token,
+                    contexts.computeIfAbsent(kid + " " + audience, k -> context(realm, publicKey, audience, required)));
+        } catch (ParseException e) {
+            throw new InvalidTokenException(describe(e));
+        }
+    }
+
+    /**
+     * The cloud realm a token claims to come from ({@code iss} = {@code {public URL}/cloud/realms/{no}}),
+     * read before verification to pick the realm's keys; {@link #verify(RealmId, String)} then checks it.
+     */
+    public Optional<RealmId> claimedCloudRealm(String token) {
+        int first = token == null ? -1 : token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (second < 0 || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(new String(
+                Base64.getUrlDecoder().decode(token.substring(first + 1, second)), StandardCharsets.UTF_8)))) {
+            String issuer = stringOrNull(reader.readObject(), "iss");
+            String prefix = settings.publicUrl().resolve("/cloud/realms/");
+            if (issuer == null || !issuer.startsWith(prefix)) {
+                return Optional.empty();
+            }
+            String number = issuer.substring(prefix.length());
+            return number.matches("[0-9]{1,20}") ? Optional.of(RealmId.of(number)) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private JWTAuthContextInfo context(RealmId realm, PublicKey key, String audience, Set<String> required) {
         JWTAuthContextInfo ctx = new JWTAuthContextInfo(key, settings.issuer(realm));
-        ctx.setExpectedAudience(Set.of(settings.issuer(realm)));
+        ctx.setExpectedAudience(Set.of(audience));
         ctx.setSignatureAlgorithm(SignatureAlgorithm.ES256);
         ctx.setClockSkew(0);
-        ctx.setRequiredClaims(Set.of("sub", "exp", "iat", "jti", "client_id", "scope"));
+        ctx.setRequiredClaims(required);
         return ctx;
     }
 

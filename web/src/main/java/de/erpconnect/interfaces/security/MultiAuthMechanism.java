@@ -271,6 +271,18 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             }
             return unauthorized(response, true, null, "Authentication is required.");
         }
+        if (path.equals("/cloud/api/platforms") || path.startsWith("/cloud/api/platforms/")) {
+            // an ERP installation's calls: the realm is the one the token names (and is verified for)
+            if (startsWithIgnoreCase(authorization, "Bearer ")) {
+                String token = authorization.substring(7).trim();
+                Optional<RealmId> realm = verifier.claimedCloudRealm(token);
+                if (realm.isEmpty()) {
+                    return unauthorized(response, false, "invalid_token", "The token is not a cloud realm's token.");
+                }
+                return realmBearer(realm.get(), token, response, context);
+            }
+            return unauthorized(response, false, null, "Authentication is required.");
+        }
         Matcher realmApi = REALM_API.matcher(path);
         if (realmApi.matches()) {
             if (startsWithIgnoreCase(authorization, "Bearer ")) {

@@ -8,14 +8,21 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
-/** The vendor's REST API under {@code /cloud/api} (role {@code vendor}), shaped like the admin API. */
+/**
+ * The cloud's REST API under {@code /cloud/api}, shaped like the admin API: the vendor's
+ * invitations and LWA client (role {@code vendor}), an installation's platforms (its realm token)
+ * and Amazon's callback (open: the signed {@code state} is its credential).
+ */
 @ApplicationPath("/cloud/api")
-public class CloudVendorApi extends Application {
+public class CloudApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
                 InvitationsResource.class,
+                LwaClientResource.class,
+                PlatformsResource.class,
+                AmazonCallbackResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
                 StrictJsonReader.class,

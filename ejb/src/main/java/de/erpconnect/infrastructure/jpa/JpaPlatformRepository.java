@@ -1,0 +1,68 @@
+package de.erpconnect.infrastructure.jpa;
+
+import de.erpconnect.domain.platform.PlatformProfile;
+import de.erpconnect.domain.platform.PlatformProfileNameTakenException;
+import de.erpconnect.domain.platform.PlatformRepository;
+import de.erpconnect.domain.shared.RealmId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Optional;
+
+/** Platform profiles in JPA; a taken Bezeichnung is the database's unique rule, turned into a 409. */
+@ApplicationScoped
+public class JpaPlatformRepository implements PlatformRepository {
+
+    private static final RealmSearch<PlatformProfile> SEARCH =
+            new RealmSearch<>(PlatformProfile.class, "lower(e.name) like :q escape '\\'", "e.name");
+
+    @PersistenceContext(unitName = "erpconnect")
+    EntityManager em;
+
+    @Override
+    public Optional<PlatformProfile> findById(RealmId realm, long id) {
+        return Optional.ofNullable(em.find(PlatformProfile.class, id))
+                .filter(p -> p.getRealm().equals(realm));
+    }
+
+    @Override
+    public List<PlatformProfile> search(RealmId realm, String query, int offset, int limit) {
+        return SEARCH.page(em, realm, query, offset, limit);
+    }
+
+    @Override
+    public long count(RealmId realm, String query) {
+        return SEARCH.count(em, realm, query);
+    }
+
+    @Override
+    public void add(PlatformProfile profile) {
+        em.persist(profile);
+        flush(profile);
+    }
+
+    @Override
+    public void flush(PlatformProfile profile) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new PlatformProfileNameTakenException(profile.getName());
+        }
+    }
+
+    @Override
+    public void remove(PlatformProfile profile) {
+        em.remove(profile);
+    }
+
+    @Override
+    public List<PlatformProfile> findWithCloudPlatform(RealmId realm) {
+        return em.createQuery(
+                        "select p from PlatformProfile p where p.realm = :realm and p.cloudPlatformId is not null",
+                        PlatformProfile.class)
+                .setParameter("realm", realm)
+                .getResultList();
+    }
+}
