@@ -106,7 +106,7 @@ class CloudPlatformsIT {
 
     @Test
     void createSignInConsentAuthenticatedRenewAndDeleteInTheBrowser() throws Exception {
-        String name = Fixtures.unique("Amazon DE ");
+        String name = Fixtures.unique("Amazon US ");
         try (AmazonStandIn amazon = AmazonStandIn.start(lwaSecret)) {
             ChromeDriver chromium = Chromium.start();
             try {
@@ -119,6 +119,11 @@ class CloudPlatformsIT {
                 chromium.findElement(By.id("platform:name")).sendKeys(name);
                 assertTrue(
                         chromium.findElement(By.id("platform:tabs")).getText().contains("Verkaufsregion"));
+                // a region of its own (North America): the other test authorizes Europe
+                chromium.findElement(By.id("platform:tabs:country")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(
+                                By.cssSelector("#platform\\:tabs\\:country_items li[data-label^='US ']")))
+                        .click();
                 chromium.findElement(By.id("platform:save")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("platform:tabs:signIn")));
                 assertEquals(
@@ -156,7 +161,7 @@ class CloudPlatformsIT {
                         .findElement(By.cssSelector("[id$=':delete']"))
                         .click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")));
-                assertTrue(chromium.findElement(By.cssSelector(".ui-confirmdialog-message"))
+                assertTrue(chromium.findElement(By.cssSelector(".ui-confirm-dialog-message"))
                         .getText()
                         .contains("auch in der microtech Cloud gelöscht"));
                 chromium.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
@@ -181,7 +186,18 @@ class CloudPlatformsIT {
                 .findFirst()
                 .orElseThrow();
         chromium.switchTo().window(consent);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm")));
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Chromium.screenshot(chromium, "amazon-consent-tab");
+            String tab = chromium.getCurrentUrl();
+            chromium.switchTo().window(main);
+            Chromium.screenshot(chromium, "amazon-consent-main");
+            throw new AssertionError(
+                    "the consent tab shows " + tab + "; the page says: "
+                            + chromium.findElement(By.id("messages")).getText(),
+                    e);
+        }
         URI url = URI.create(chromium.getCurrentUrl());
         assertTrue(
                 url.toString()

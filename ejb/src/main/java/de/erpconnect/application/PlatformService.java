@@ -227,7 +227,14 @@ public class PlatformService {
         Instant now = Instant.now();
         PlatformStatus before = profile.getStatus();
         apply(profile, state, now);
-        if (before != profile.getStatus() && profile.getStatus() == PlatformStatus.AUTHENTICATED) {
+        if (before == PlatformStatus.PENDING && profile.getLastMessage() != null) {
+            events.record(
+                    RealmId.ERP,
+                    EventType.PLATFORM_AUTHENTICATION_FAILED,
+                    null,
+                    null,
+                    "Amazon login of platform '" + profile.getName() + "' failed: " + profile.getLastMessage());
+        } else if (before != profile.getStatus() && profile.getStatus() == PlatformStatus.AUTHENTICATED) {
             events.record(
                     RealmId.ERP,
                     EventType.PLATFORM_AUTHENTICATED,
@@ -237,13 +244,6 @@ public class PlatformService {
                             + (profile.getMarketplaces() == null
                                     ? "."
                                     : "; Verbindung geprüft: " + profile.getMarketplaces() + "."));
-        } else if (before == PlatformStatus.PENDING && profile.getLastMessage() != null) {
-            events.record(
-                    RealmId.ERP,
-                    EventType.PLATFORM_AUTHENTICATION_FAILED,
-                    null,
-                    null,
-                    "Amazon login of platform '" + profile.getName() + "' failed: " + profile.getLastMessage());
         }
         return PlatformView.of(profile, null, now);
     }

@@ -28,7 +28,17 @@ public class JpaAmazonRepository implements AmazonRepository {
 
     @Override
     public void addPlatform(CloudPlatform platform) {
+        boolean taken = !em.createQuery(
+                        "select p.id from CloudPlatform p where p.realm = :realm and p.name = :name", Long.class)
+                .setParameter("realm", platform.getRealm())
+                .setParameter("name", platform.getName())
+                .getResultList()
+                .isEmpty();
+        if (taken) {
+            throw new PlatformNameTakenException(platform.getName());
+        }
         try {
+            // the identity column inserts at persist: a concurrent twin fails here on the unique rule
             em.persist(platform);
             em.flush();
         } catch (PersistenceException e) {

@@ -6,8 +6,10 @@ import de.erpconnect.domain.platform.PlatformRepository;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,15 +41,39 @@ public class JpaPlatformRepository implements PlatformRepository {
 
     @Override
     public void add(PlatformProfile profile) {
-        em.persist(profile);
-        flush(profile);
+        requireFreeName(profile);
+        try {
+            // the identity column inserts at persist: the unique rule can strike here already
+            em.persist(profile);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new PlatformProfileNameTakenException(profile.getName());
+        }
     }
 
     @Override
     public void flush(PlatformProfile profile) {
+        requireFreeName(profile);
         try {
             em.flush();
         } catch (PersistenceException e) {
+            throw new PlatformProfileNameTakenException(profile.getName());
+        }
+    }
+
+    /** The usual case without a failing statement; the unique rule decides races. */
+    private void requireFreeName(PlatformProfile profile) {
+        TypedQuery<Long> q = em.createQuery(
+                        "select p.id from PlatformProfile p where p.realm = :realm and p.name = :name"
+                                + (profile.getId() == null ? "" : " and p.id <> :id"),
+                        Long.class)
+                .setParameter("realm", profile.getRealm())
+                .setParameter("name", profile.getName())
+                .setFlushMode(FlushModeType.COMMIT);
+        if (profile.getId() != null) {
+            q.setParameter("id", profile.getId());
+        }
+        if (!q.getResultList().isEmpty()) {
             throw new PlatformProfileNameTakenException(profile.getName());
         }
     }

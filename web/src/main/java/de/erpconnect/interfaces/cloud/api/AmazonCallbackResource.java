@@ -67,7 +67,11 @@ public class AmazonCallbackResource {
                 throw new InvalidTokenException("realm mismatch");
             }
         } catch (InvalidTokenException | RuntimeException e) {
-            LOG.infof("ERPC0071: Amazon callback refused: the state is unusable (%s)", e.getMessage());
+            LOG.infof(
+                    "ERPC0071: Amazon callback refused: the state is unusable (%s)",
+                    e instanceof InvalidTokenException
+                            ? e.getMessage()
+                            : e.getClass().getSimpleName());
             return page(
                     400,
                     "Anmeldung nicht möglich",
