@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -46,13 +45,7 @@ class AdminApplicationPagesIT {
         ChromeDriver chromium = Chromium.start();
         try {
             WebDriverWait wait = waitFor(chromium);
-            chromium.executeCdpCommand(
-                    "Browser.grantPermissions",
-                    Map.of(
-                            "origin",
-                            ItEnv.issuer(),
-                            "permissions",
-                            List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            Chromium.allowClipboard(chromium);
             login(chromium, wait, "admin", ItEnv.adminPassword());
             navigate(chromium, wait, "nav-applications", "applications:list");
             assertEquals("Anwendungen verwalten – ERP Connect – Verwaltung", chromium.getTitle());

@@ -70,4 +70,15 @@ final class Chromium {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Lets the page's copy buttons write and the test read the clipboard. */
+    static void allowClipboard(ChromeDriver chromium) {
+        chromium.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of(
+                        "origin",
+                        ItEnv.issuer(),
+                        "permissions",
+                        java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
 }

@@ -64,13 +64,7 @@ class CloudPagesIT {
         ChromeDriver chromium = Chromium.start();
         try {
             WebDriverWait wait = waitFor(chromium);
-            chromium.executeCdpCommand(
-                    "Browser.grantPermissions",
-                    Map.of(
-                            "origin",
-                            ItEnv.issuer(),
-                            "permissions",
-                            List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            Chromium.allowClipboard(chromium);
             chromium.get(link);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration:firstName")));
             assertEquals("Registrierung – microtech Cloud", chromium.getTitle());

@@ -1,6 +1,7 @@
 package de.erpconnect.domain.platform;
 
 import de.erpconnect.domain.amazon.AmazonCountry;
+import de.erpconnect.domain.amazon.CloudPlatform;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.persistence.Column;
@@ -25,7 +26,7 @@ import java.time.Instant;
 @Table(name = "platform_profile")
 public class PlatformProfile {
 
-    public static final int NAME_MAX = 100;
+    public static final int NAME_MAX = CloudPlatform.NAME_MAX;
     public static final String TYPE_AMAZON = "AMAZON";
     static final Duration REAUTHORIZE_AFTER = Duration.ofDays(365);
 
@@ -135,7 +136,7 @@ public class PlatformProfile {
                     "useCloud",
                     "The platform is registered in the microtech Cloud; delete it to stop using the cloud.");
         }
-        this.name = requireName(settings.name());
+        this.name = CloudPlatform.requireName(settings.name());
         this.useCloud = settings.useCloud();
         this.active = settings.active();
         this.country = settings.country();
@@ -210,16 +211,6 @@ public class PlatformProfile {
         if (cloudPlatformId == null) {
             throw new InvalidInputException("status", "The platform is not registered in the cloud yet (ANMELDEN).");
         }
-    }
-
-    private static String requireName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()
-                || trimmed.length() > NAME_MAX
-                || trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "The name (Bezeichnung) must be 1 to " + NAME_MAX + " characters.");
-        }
-        return trimmed;
     }
 
     private static String text(String field, String value, int max, String fallback) {
