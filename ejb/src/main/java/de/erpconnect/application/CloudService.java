@@ -267,10 +267,7 @@ public class CloudService {
     /** Whether a reset link can still be used (the page says so before anyone types a password). */
     @PermitAll
     public boolean isResetLinkUsable(String token) {
-        return OpaqueToken.isWellFormed(token)
-                && cloud.findPasswordReset(OpaqueToken.hash(token))
-                        .filter(r -> r.isUsableAt(Instant.now()))
-                        .isPresent();
+        return findUsableReset(token).isPresent();
     }
 
     /** Sets a new password through a reset link (once, within its hour) and lifts the user's lockouts. */
@@ -298,16 +295,6 @@ public class CloudService {
                 user.getLogin().value(),
                 null,
                 "Password of '" + user.getLogin() + "' set through a reset link.");
-    }
-
-    /** The realm of a customer number, if one is registered (token endpoint, discovery, JWKS). */
-    @PermitAll
-    public Optional<RealmView> findRealm(String customerNumber) {
-        try {
-            return cloud.findRealm(CustomerNumber.parse(customerNumber).realm()).map(RealmView::of);
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
     }
 
     // --- a logged-in user of a realm ---------------------------------------------------------
@@ -416,12 +403,14 @@ public class CloudService {
     }
 
     private PasswordReset usableReset(String token) {
+        return findUsableReset(token).orElseThrow(() -> new LinkNotUsableException("password reset"));
+    }
+
+    private Optional<PasswordReset> findUsableReset(String token) {
         if (!OpaqueToken.isWellFormed(token)) {
-            throw new LinkNotUsableException("password reset");
+            return Optional.empty();
         }
-        return cloud.findPasswordReset(OpaqueToken.hash(token))
-                .filter(r -> r.isUsableAt(Instant.now()))
-                .orElseThrow(() -> new LinkNotUsableException("password reset"));
+        return cloud.findPasswordReset(OpaqueToken.hash(token)).filter(r -> r.isUsableAt(Instant.now()));
     }
 
     private String registrationLink(String token) {

@@ -106,8 +106,4 @@ public class CloudPlatform {
     public String getLastError() {
         return lastError;
     }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
 }

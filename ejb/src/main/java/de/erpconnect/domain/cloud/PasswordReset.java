@@ -65,8 +65,4 @@ public class PasswordReset {
     public User getUser() {
         return user;
     }
-
-    public Instant getExpiresAt() {
-        return expiresAt;
-    }
 }

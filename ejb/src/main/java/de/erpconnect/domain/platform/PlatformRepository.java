@@ -24,6 +24,4 @@ public interface PlatformRepository {
 
     /** Writes pending changes; a taken Bezeichnung is a 409. */
     void flush(PlatformProfile profile);
-
-    List<PlatformProfile> findWithCloudPlatform(RealmId realm);
 }

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -98,7 +97,7 @@ public class AmazonClient {
                 .GET()
                 .build();
         HttpResponse<String> response = send(request);
-        JsonObject json = parse(response.body());
+        JsonObject json = Jsonp.object(response.body()).orElse(null);
         if (response.statusCode() != 200 || json == null || !(json.get("payload") instanceof JsonArray payload)) {
             throw failure(response.statusCode(), json, "SP-API");
         }
@@ -124,7 +123,7 @@ public class AmazonClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = send(request);
-        JsonObject json = parse(response.body());
+        JsonObject json = Jsonp.object(response.body()).orElse(null);
         if (response.statusCode() != 200 || json == null || !(json.get("access_token") instanceof JsonString access)) {
             throw failure(response.statusCode(), json, "Login with Amazon");
         }
@@ -164,14 +163,5 @@ public class AmazonClient {
             return new AmazonCallException(first.getString("code", "HTTP " + status), first.getString("message", null));
         }
         return new AmazonCallException("HTTP " + status, "Unexpected answer of " + service + ".");
-    }
-
-    private static JsonObject parse(String body) {
-        try (var reader = Jsonp.JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

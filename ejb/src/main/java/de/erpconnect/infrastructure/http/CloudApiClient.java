@@ -6,9 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +92,7 @@ public class CloudApiClient {
         if (response.statusCode() == 401) {
             tokens.remove(cacheKey(access));
         }
-        JsonObject json = parse(response.body());
+        JsonObject json = Jsonp.object(response.body()).orElse(null);
         if (response.statusCode() / 100 != 2) {
             String detail = json == null
                     ? "HTTP " + response.statusCode()
@@ -112,18 +109,10 @@ public class CloudApiClient {
         if (cached != null && Instant.now().isBefore(cached.expiresAt())) {
             return cached.token();
         }
-        String basic = Base64.getEncoder()
-                .encodeToString(
-                        (form(access.clientId()) + ":" + form(access.secret())).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(access.tokenUrl()))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
+        HttpRequest request = TokenEndpointProbe.clientCredentialsRequest(
+                access.tokenUrl(), access.clientId(), access.secret(), REQUEST_TIMEOUT);
         HttpResponse<String> response = send(request, access);
-        JsonObject json = parse(response.body());
+        JsonObject json = Jsonp.object(response.body()).orElse(null);
         if (response.statusCode() != 200 || json == null || !(json.get("access_token") instanceof JsonString t)) {
             String error = json != null && json.get("error") instanceof JsonString e
                     ? e.getString()
@@ -164,19 +153,6 @@ public class CloudApiClient {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String form(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static JsonObject parse(String body) {
-        try (var reader = Jsonp.JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 }

@@ -2,12 +2,8 @@ package de.erpconnect.infrastructure.http;
 
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,15 +39,7 @@ public class TokenEndpointProbe {
             .build();
 
     public Outcome probe(String tokenUrl, String clientId, String secret) {
-        String basic = Base64.getEncoder()
-                .encodeToString((form(clientId) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
+        HttpRequest request = clientCredentialsRequest(tokenUrl, clientId, secret, REQUEST_TIMEOUT);
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -84,8 +72,25 @@ public class TokenEndpointProbe {
         return interpret(response.statusCode(), response.body(), secret);
     }
 
+    /**
+     * A client-credentials token request (RFC 6749 §4.4) with {@code client_secret_basic} (§2.3.1:
+     * id and secret form-urlencoded, then Base64) — also how the ERP side gets its cloud realm token.
+     */
+    public static HttpRequest clientCredentialsRequest(
+            String tokenUrl, String clientId, String secret, Duration timeout) {
+        String basic = Base64.getEncoder()
+                .encodeToString((form(clientId) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(tokenUrl))
+                .timeout(timeout)
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build();
+    }
+
     static Outcome interpret(int status, String body, String secret) {
-        JsonObject json = parse(body);
+        JsonObject json = Jsonp.object(body).orElse(null);
         if (status == 200 && json != null && json.get("access_token") instanceof jakarta.json.JsonString) {
             String type = json.containsKey("token_type")
                     ? json.get("token_type").toString().replace("\"", "")
@@ -114,15 +119,6 @@ public class TokenEndpointProbe {
                             + hint);
         }
         return new Outcome(false, "Unexpected answer from the token endpoint: HTTP " + status + ".");
-    }
-
-    private static JsonObject parse(String body) {
-        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
     }
 
     /** Text from the remote side: printable, short, and never echoing the secret. */

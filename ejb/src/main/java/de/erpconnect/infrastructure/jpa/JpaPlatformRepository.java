@@ -82,13 +82,4 @@ public class JpaPlatformRepository implements PlatformRepository {
     public void remove(PlatformProfile profile) {
         em.remove(profile);
     }
-
-    @Override
-    public List<PlatformProfile> findWithCloudPlatform(RealmId realm) {
-        return em.createQuery(
-                        "select p from PlatformProfile p where p.realm = :realm and p.cloudPlatformId is not null",
-                        PlatformProfile.class)
-                .setParameter("realm", realm)
-                .getResultList();
-    }
 }

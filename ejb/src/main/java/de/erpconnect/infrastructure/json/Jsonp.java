@@ -1,6 +1,11 @@
 package de.erpconnect.infrastructure.json;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.util.Optional;
 
 /**
  * The one JSON-P provider of the application. {@code jakarta.json.Jsonp.JSON.createObjectBuilder()}
@@ -12,4 +17,16 @@ public final class Jsonp {
     public static final JsonProvider JSON = JsonProvider.provider();
 
     private Jsonp() {}
+
+    /** A remote answer's body as a JSON object; empty when it is no JSON or no object. */
+    public static Optional<JsonObject> object(String body) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT
+                    ? Optional.of(value.asJsonObject())
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 }

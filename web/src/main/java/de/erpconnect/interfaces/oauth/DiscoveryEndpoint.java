@@ -1,12 +1,11 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.CloudService;
+import de.erpconnect.application.CloudRealms;
 import de.erpconnect.domain.application.Scope;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.domain.token.OAuthError;
-import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
+import de.erpconnect.interfaces.cloud.api.RealmEndpoints;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,7 @@ public class DiscoveryEndpoint {
     Settings settings;
 
     @Inject
-    CloudService cloud;
+    CloudRealms realms;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -91,10 +90,7 @@ public class DiscoveryEndpoint {
     @Path("/cloud/realms/{customerNo}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response realmMetadata(@PathParam("customerNo") String customerNo) {
-        RealmId realm = cloud.findRealm(customerNo)
-                .map(r -> RealmId.of(r.customerNumber()))
-                .orElseThrow(() -> new OAuthException(
-                        OAuthError.UNKNOWN_REALM, "No cloud realm is registered for this customer number."));
+        RealmId realm = RealmEndpoints.realmOf(realms, customerNo);
         String issuer = settings.issuer(realm);
         return Response.ok(Jsonp.JSON
                         .createObjectBuilder()

@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.cloud.api;
 
+import de.erpconnect.application.CloudRealms;
 import de.erpconnect.application.CloudService;
 import de.erpconnect.application.CloudViews.AccountView;
 import de.erpconnect.application.SigningKeys;
@@ -34,6 +35,9 @@ public class RealmEndpoints {
 
     @Inject
     CloudService cloud;
+
+    @Inject
+    CloudRealms realms;
 
     @Inject
     TokenRequests tokenRequests;
@@ -78,8 +82,12 @@ public class RealmEndpoints {
     }
 
     private RealmId realm(String customerNo) {
-        return cloud.findRealm(customerNo)
-                .map(r -> RealmId.of(r.customerNumber()))
+        return realmOf(realms, customerNo);
+    }
+
+    /** The realm of a customer number in the path, or the 404 of a realm that does not exist. */
+    public static RealmId realmOf(CloudRealms realms, String customerNo) {
+        return realms.find(customerNo)
                 .orElseThrow(() -> new OAuthException(
                         OAuthError.UNKNOWN_REALM,
                         "No cloud realm is registered for the customer number '"
