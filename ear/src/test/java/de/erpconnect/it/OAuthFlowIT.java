@@ -40,8 +40,10 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,7 +138,11 @@ class OAuthFlowIT {
     }
 
     static TokenResponse tokenRequest(Setup s, AuthorizationGrant grant) throws Exception {
-        HTTPResponse http = new TokenRequest(s.metadata().getTokenEndpointURI(), s.auth(), grant)
+        return tokenRequest(s, grant, null);
+    }
+
+    static TokenResponse tokenRequest(Setup s, AuthorizationGrant grant, Scope scope) throws Exception {
+        HTTPResponse http = new TokenRequest(s.metadata().getTokenEndpointURI(), s.auth(), grant, scope)
                 .toHTTPRequest()
                 .send();
         assertEquals("no-store", http.getHeaderValue("Cache-Control"));
@@ -342,13 +348,80 @@ class OAuthFlowIT {
 
         TokenResponse retry = tokenRequest(s, new RefreshTokenGrant(r1));
         assertTrue(retry.indicatesSuccess(), "a retry within the grace window (2 s here) is accepted");
-        Secrets.noteRefresh(retry.toSuccessResponse().getTokens().getRefreshToken());
+        assertEquals(
+                r2,
+                Secrets.noteRefresh(retry.toSuccessResponse().getTokens().getRefreshToken()),
+                "the retry gets the successor it lost, not a second branch");
         Thread.sleep(2_500);
         TokenResponse reuse = tokenRequest(s, new RefreshTokenGrant(r1));
         assertEquals(
                 "invalid_grant", ((TokenErrorResponse) reuse).getErrorObject().getCode());
         assertEquals(401, graphqlStatus(second), "reuse revokes the whole grant");
         assertFalse(tokenRequest(s, new RefreshTokenGrant(r2)).indicatesSuccess());
+    }
+
+    @Test
+    void concurrentUsesOfOneRefreshTokenRotateItOnce() throws Exception {
+        Setup s = setup(List.of("graphql", "offline_access"));
+        RefreshToken r1 = fullFlow(s, new Browser()).getTokens().getRefreshToken();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TokenResponse>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return tokenRequest(s, new RefreshTokenGrant(r1));
+            }));
+        }
+        start.countDown();
+        Set<RefreshToken> successors = new HashSet<>();
+        for (Future<TokenResponse> f : results) {
+            TokenResponse t = f.get();
+            assertTrue(t.indicatesSuccess(), "eight uses within the grace window (2 s here) are one use and retries");
+            Secrets.note(t.toSuccessResponse().getTokens().getAccessToken().getValue());
+            successors.add(Secrets.noteRefresh(t.toSuccessResponse().getTokens().getRefreshToken()));
+        }
+        pool.shutdown();
+        assertEquals(1, successors.size(), "the chain advanced exactly once: every answer carries the same successor");
+        RefreshToken r2 = successors.iterator().next();
+        assertNotEquals(r1, r2);
+
+        // a narrower scope narrows the access token; the new refresh token keeps the granted scopes
+        AccessTokenResponse narrowed =
+                (AccessTokenResponse) tokenRequest(s, new RefreshTokenGrant(r2), Scope.parse("graphql"));
+        Secrets.note(narrowed.getTokens().getAccessToken().getValue());
+        assertEquals(
+                Scope.parse("graphql"), narrowed.getTokens().getAccessToken().getScope());
+        RefreshToken r3 = Secrets.noteRefresh(narrowed.getTokens().getRefreshToken());
+        assertNotNull(r3, "RFC 6749 §6: the new refresh token has the scope of the presented one");
+        TokenIntrospectionSuccessResponse r3Facts = TokenIntrospectionResponse.parse(
+                        new TokenIntrospectionRequest(s.metadata().getIntrospectionEndpointURI(), s.auth(), r3)
+                                .toHTTPRequest()
+                                .send())
+                .toSuccessResponse();
+        assertTrue(r3Facts.isActive());
+        assertEquals(Scope.parse("graphql offline_access"), r3Facts.getScope());
+        assertFalse(
+                TokenIntrospectionResponse.parse(
+                                new TokenIntrospectionRequest(s.metadata().getIntrospectionEndpointURI(), s.auth(), r2)
+                                        .toHTTPRequest()
+                                        .send())
+                        .toSuccessResponse()
+                        .isActive(),
+                "a spent refresh token is inactive");
+
+        // a token altered in one character is no token of ours: refused, and it changes nothing
+        String value = r3.getValue();
+        char last = value.charAt(10);
+        RefreshToken altered =
+                new RefreshToken(value.substring(0, 10) + (last == 'A' ? 'B' : 'A') + value.substring(11));
+        TokenResponse forged = tokenRequest(s, new RefreshTokenGrant(altered));
+        assertEquals(
+                "invalid_grant", ((TokenErrorResponse) forged).getErrorObject().getCode());
+        AccessTokenResponse fourth = (AccessTokenResponse) tokenRequest(s, new RefreshTokenGrant(r3));
+        Secrets.note(fourth.getTokens().getAccessToken().getValue());
+        Secrets.noteRefresh(fourth.getTokens().getRefreshToken());
+        assertEquals(200, graphqlStatus(fourth));
     }
 
     @Test

@@ -2,7 +2,6 @@ package de.erpconnect.application;
 
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.grant.GrantRepository;
-import de.erpconnect.domain.grant.RefreshTokenRecord;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -36,19 +35,23 @@ public class GrantLedger {
         return grants.consumeCode(codeHash, Instant.now());
     }
 
+    /** Starts the refresh chain of a code exchange (generation 1); returns the chain's id. */
+    public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
+        long chainId = grants.startRefreshChain(grantId, scopes, issuedAt, expiresAt);
+        grants.touch(grantId, issuedAt);
+        return chainId;
+    }
+
     /**
-     * Rotates a refresh token in one commit: spends it and stores its successor (none when the new
-     * scopes lack offline_access). True for exactly one caller; the others write nothing.
+     * Rotates a refresh token in one commit: moves its chain from the presented generation to the
+     * next. True for exactly one caller; the others write nothing.
      */
-    public boolean rotateRefreshToken(String spentHash, RefreshTokenRecord successor) {
-        Instant now = Instant.now();
-        if (!grants.useRefreshToken(spentHash, now)) {
+    public boolean advanceRefreshChain(
+            long grantId, long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
+        if (!grants.advanceRefreshChain(chainId, presentedGeneration, issuedAt, expiresAt)) {
             return false;
         }
-        if (successor != null) {
-            grants.storeRefreshToken(successor);
-            grants.touch(successor.grantId(), now);
-        }
+        grants.touch(grantId, issuedAt);
         return true;
     }
 
@@ -70,11 +73,5 @@ public class GrantLedger {
     public void revokeAccessToken(String jwtId, Instant expiresAt) {
         grants.revokeAccessToken(jwtId, expiresAt);
         directory.invalidateRevocations();
-    }
-
-    /** Stores a new refresh token and notes the grant's use. */
-    public void storeRefreshToken(RefreshTokenRecord token) {
-        grants.storeRefreshToken(token);
-        grants.touch(token.grantId(), Instant.now());
     }
 }

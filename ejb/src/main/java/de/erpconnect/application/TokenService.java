@@ -11,8 +11,10 @@ import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.grant.OpaqueToken;
 import de.erpconnect.domain.grant.Pkce;
+import de.erpconnect.domain.grant.RefreshChain;
+import de.erpconnect.domain.grant.RefreshTokenId;
 import de.erpconnect.domain.grant.RefreshTokenLookup;
-import de.erpconnect.domain.grant.RefreshTokenRecord;
+import de.erpconnect.domain.grant.RefreshTokenSeal;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.AccessTokenClaims;
 import de.erpconnect.domain.token.OAuthError;
@@ -30,7 +32,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Client authentication and token issuance for the token endpoint. Grants (in the web layer) do
@@ -69,6 +71,9 @@ public class TokenService {
 
     @Inject
     GrantLedger ledger;
+
+    @Inject
+    RefreshTokenSeal refreshTokens;
 
     @Inject
     GrantDirectory grantDirectory;
@@ -228,19 +233,29 @@ public class TokenService {
         if (!Pkce.verify(codeVerifier, record.codeChallenge())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The code_verifier does not match the code_challenge.");
         }
-        return issueFromGrant(client, grant.facts(), parseStored(record.scopes()), now, successor -> {
-            if (successor != null) {
-                ledger.storeRefreshToken(successor);
-            }
-        });
+        GrantFacts facts = grant.facts();
+        Set<Scope> scopes = parseStored(record.scopes());
+        return issueFromGrant(
+                client,
+                facts,
+                scopes,
+                now,
+                () -> scopes.contains(Scope.OFFLINE_ACCESS)
+                        ? refreshTokens.seal(new RefreshTokenId(
+                                ledger.startRefreshChain(
+                                        facts.id(), Scope.join(scopes), now, refreshExpiry(client, facts, now)),
+                                1))
+                        : null);
     }
 
     /**
      * The refresh token grant (RFC 6749 §6) with rotation: every refresh token works once and is
-     * replaced. A second use revokes the whole grant (reuse detection, RFC 9700 §4.14) — except a
-     * retry within {@code erpconnect.oauth.refresh-retry-grace-seconds} after the first use, for a
-     * client whose response got lost on the network. The grant's absolute lifetime is never
-     * extended.
+     * replaced by the next generation of its chain. An older generation presented again revokes the
+     * whole grant (reuse detection, RFC 9700 §4.14) — except the one just spent, retried within
+     * {@code erpconnect.oauth.refresh-retry-grace-seconds} by a client whose response got lost on
+     * the network: it gets the same successor again. The new refresh token has the scopes of the
+     * presented one (§6); {@code scope} narrows only the access token. The grant's absolute lifetime
+     * is never extended.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IssuedToken issueForRefreshToken(
@@ -250,14 +265,14 @@ public class TokenService {
         if (refreshToken == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter refresh_token is missing.");
         }
-        if (!OpaqueToken.isWellFormed(refreshToken)) {
-            throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid.");
-        }
-        String hash = OpaqueToken.hash(refreshToken);
-        // one query: the token and its grant's facts, fresh (a revocation elsewhere counts at once)
-        RefreshTokenLookup lookup = grants.findRefreshTokenWithGrant(RealmId.ERP, hash)
+        RefreshTokenId presented = refreshTokens
+                .open(refreshToken)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
-        RefreshTokenRecord record = lookup.token();
+        // one query: the chain and its grant's facts, fresh (a revocation elsewhere counts at once)
+        RefreshTokenLookup lookup = grants.findRefreshChainWithGrant(RealmId.ERP, presented.chainId())
+                .filter(l -> presented.generation() <= l.chain().generation())
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
+        RefreshChain chain = lookup.chain();
         GrantFacts grant = lookup.grant();
         if (!grant.clientId().equals(client.clientId().value())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token was issued to another client.");
@@ -266,45 +281,63 @@ public class TokenService {
         if (!grant.isUsable(now)) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The grant was revoked or has expired.");
         }
-        if (!now.isBefore(record.expiresAt())) {
+        if (!chain.isCurrent(presented.generation())) {
+            // known reuse: decided before anything else can refuse the request
+            String successor = successorOfRetry(grant, chain, presented.generation(), now);
+            return issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> successor);
+        }
+        if (!now.isBefore(chain.expiresAt())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token expired.");
         }
-        if (record.usedAt() != null) {
-            // known reuse: detected before anything else can refuse the request
-            refuseReuseAfterGrace(grant, record.usedAt(), now);
+        return issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> {
+            // the conditional update decides concurrent uses: one advances the chain, the others
+            // find it advanced and count as retries
+            if (ledger.advanceRefreshChain(
+                    grant.id(), chain.id(), presented.generation(), now, refreshExpiry(client, grant, now))) {
+                return refreshTokens.seal(new RefreshTokenId(chain.id(), presented.generation() + 1));
+            }
+            RefreshChain advanced = grants.findRefreshChain(chain.id())
+                    .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
+            return successorOfRetry(grant, advanced, presented.generation(), now);
+        });
+    }
+
+    /**
+     * A spent generation presented again: the one spent last, within the retry grace after it was
+     * spent, gets the current token of the chain again; anything else revokes the whole grant.
+     */
+    private String successorOfRetry(GrantFacts grant, RefreshChain chain, long presented, Instant now) {
+        boolean justSpent = presented == chain.generation() - 1
+                && !chain.issuedAt()
+                        .plusSeconds(settings.refreshRetryGraceSeconds())
+                        .isBefore(now);
+        if (!justSpent) {
+            ledger.revokeGrant(grant.id(), "refresh token used twice", null);
+            throw new OAuthException(
+                    OAuthError.INVALID_GRANT, "The refresh token was already used; the grant is revoked.");
         }
-        Set<Scope> stored = parseStored(record.scopes());
+        if (!now.isBefore(chain.expiresAt())) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token expired.");
+        }
+        return refreshTokens.seal(new RefreshTokenId(chain.id(), chain.generation()));
+    }
+
+    /** The scopes of the access token: the chain's, or the requested subset of them. */
+    private static Set<Scope> narrowed(RefreshChain chain, String scopeParameter) {
+        Set<Scope> stored = parseStored(chain.scopes());
         Set<Scope> requested = ScopeParameter.parse(scopeParameter);
         for (Scope s : requested) {
             if (!stored.contains(s)) {
                 throw new OAuthException(OAuthError.INVALID_SCOPE, "The scope '" + s.wireName() + "' was not granted.");
             }
         }
-        return issueFromGrant(client, grant, requested.isEmpty() ? stored : requested, now, successor -> {
-            // spending the old token and storing its successor is one commit; the conditional
-            // update in it decides concurrent uses
-            if (ledger.rotateRefreshToken(hash, successor)) {
-                return;
-            }
-            refuseReuseAfterGrace(
-                    grant,
-                    grants.findRefreshToken(hash)
-                            .map(RefreshTokenRecord::usedAt)
-                            .orElse(now),
-                    now);
-            if (successor != null) {
-                ledger.storeRefreshToken(successor);
-            }
-        });
+        return requested.isEmpty() ? stored : requested;
     }
 
-    /** A spent refresh token used again after the retry grace window revokes its whole grant. */
-    private void refuseReuseAfterGrace(GrantFacts grant, Instant usedAt, Instant now) {
-        if (usedAt.plusSeconds(settings.refreshRetryGraceSeconds()).isBefore(now)) {
-            ledger.revokeGrant(grant.id(), "refresh token used twice", null);
-            throw new OAuthException(
-                    OAuthError.INVALID_GRANT, "The refresh token was already used; the grant is revoked.");
-        }
+    /** When a refresh token issued now expires: after the application's lifetime, at the latest with its grant. */
+    private static Instant refreshExpiry(ClientCredentials client, GrantFacts grant, Instant now) {
+        Instant expiry = now.plusSeconds(client.refreshTokenSeconds());
+        return expiry.isAfter(grant.expiresAt()) ? grant.expiresAt() : expiry;
     }
 
     /**
@@ -323,17 +356,17 @@ public class TokenService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void revokeRefreshToken(ClientCredentials client, String refreshToken) {
-        if (!OpaqueToken.isWellFormed(refreshToken)) {
+        Optional<RefreshTokenLookup> lookup = refreshTokens
+                .open(refreshToken)
+                .flatMap(id -> grants.findRefreshChainWithGrant(RealmId.ERP, id.chainId())
+                        .filter(l -> id.generation() <= l.chain().generation()));
+        if (lookup.isEmpty()) {
             return;
         }
-        Optional<RefreshTokenRecord> record = grants.findRefreshToken(OpaqueToken.hash(refreshToken));
-        if (record.isEmpty()) {
-            return;
-        }
-        Grant grant = grants.getById(RealmId.ERP, record.get().grantId());
-        requireOwnToken(client, grant.getApplication().getClientId().value());
+        GrantFacts grant = lookup.get().grant();
+        requireOwnToken(client, grant.clientId());
         ledger.revokeGrant(
-                grant.getId(),
+                grant.id(),
                 "refresh token revoked by the client",
                 client.clientId().value());
     }
@@ -341,17 +374,19 @@ public class TokenService {
     /** What introspection (RFC 7662) says about a refresh token of this client; empty = inactive. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<RefreshTokenFacts> introspectRefreshToken(ClientCredentials client, String refreshToken) {
-        if (!OpaqueToken.isWellFormed(refreshToken)) {
-            return Optional.empty();
-        }
         Instant now = Instant.now();
-        return grants.findRefreshToken(OpaqueToken.hash(refreshToken))
-                .filter(r -> r.usedAt() == null && now.isBefore(r.expiresAt()))
-                .flatMap(r -> grants.findById(RealmId.ERP, r.grantId())
-                        .filter(g -> g.isUsable(now))
-                        .filter(g -> g.getApplication().getClientId().equals(client.clientId()))
-                        .map(g -> new RefreshTokenFacts(
-                                r.scopes(), g.getUser().getLogin().value(), r.expiresAt(), g.getId())));
+        return refreshTokens
+                .open(refreshToken)
+                .flatMap(id -> grants.findRefreshChainWithGrant(RealmId.ERP, id.chainId())
+                        .filter(l -> l.chain().isCurrent(id.generation())))
+                .filter(l -> now.isBefore(l.chain().expiresAt()))
+                .filter(l -> l.grant().isUsable(now))
+                .filter(l -> l.grant().clientId().equals(client.clientId().value()))
+                .map(l -> new RefreshTokenFacts(
+                        l.chain().scopes(),
+                        l.grant().userLogin(),
+                        l.chain().expiresAt(),
+                        l.grant().id()));
     }
 
     /** An active refresh token as introspection reports it. */
@@ -364,16 +399,12 @@ public class TokenService {
     }
 
     /**
-     * Issues an access token from a grant, and a refresh token when {@code offline_access} is among
-     * the scopes. {@code keep} stores the new refresh token (null when there is none) before
-     * anything is handed out; it may refuse by throwing.
+     * Issues an access token from a grant, with the refresh token {@code refresh} gives (null for
+     * none) once the user is found usable; {@code refresh} stores what it needs before anything is
+     * handed out and may refuse by throwing.
      */
     private IssuedToken issueFromGrant(
-            ClientCredentials client,
-            GrantFacts grant,
-            Set<Scope> scopes,
-            Instant now,
-            Consumer<RefreshTokenRecord> keep) {
+            ClientCredentials client, GrantFacts grant, Set<Scope> scopes, Instant now, Supplier<String> refresh) {
         CallerState user = callers.find(client.realm(), grant.userLogin())
                 .filter(CallerState::mayUseGraphql)
                 .orElseThrow(() -> new OAuthException(
@@ -390,19 +421,9 @@ public class TokenService {
                 now.plusSeconds(client.accessTokenSeconds()),
                 user.roles(),
                 grant.id());
-        String refresh = null;
-        RefreshTokenRecord successor = null;
-        if (scopes.contains(Scope.OFFLINE_ACCESS)) {
-            refresh = OpaqueToken.generate();
-            Instant refreshExpiry = now.plusSeconds(client.refreshTokenSeconds());
-            if (refreshExpiry.isAfter(grant.expiresAt())) {
-                refreshExpiry = grant.expiresAt();
-            }
-            successor = new RefreshTokenRecord(OpaqueToken.hash(refresh), grant.id(), scope, refreshExpiry, null);
-        }
-        keep.accept(successor);
+        String refreshToken = refresh.get();
         return new IssuedToken(
-                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope, refresh);
+                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope, refreshToken);
     }
 
     private void requireUsable(ClientCredentials client) {

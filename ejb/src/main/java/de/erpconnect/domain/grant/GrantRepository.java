@@ -43,15 +43,19 @@ public interface GrantRepository {
     /** Marks the code consumed if nobody did before; true for exactly one caller. */
     boolean consumeCode(String codeHash, Instant now);
 
-    void storeRefreshToken(RefreshTokenRecord token);
+    /** Starts a refresh chain of the grant at generation 1; returns the chain's id. */
+    long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt);
 
-    Optional<RefreshTokenRecord> findRefreshToken(String tokenHash);
+    Optional<RefreshChain> findRefreshChain(long chainId);
 
-    /** The refresh token of the realm with its grant's facts, in one query. */
-    Optional<RefreshTokenLookup> findRefreshTokenWithGrant(RealmId realm, String tokenHash);
+    /** The refresh chain of the realm with its grant's facts, in one query. */
+    Optional<RefreshTokenLookup> findRefreshChainWithGrant(RealmId realm, long chainId);
 
-    /** Marks the refresh token used (rotated) if nobody did before; true for exactly one caller. */
-    boolean useRefreshToken(String tokenHash, Instant now);
+    /**
+     * Moves the chain from the presented generation to the next one if nobody did before; true for
+     * exactly one caller.
+     */
+    boolean advanceRefreshChain(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt);
 
     void revokeAccessToken(String jwtId, Instant expiresAt);
 

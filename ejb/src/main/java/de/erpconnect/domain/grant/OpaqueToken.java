@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Random, unguessable tokens (authorization codes, refresh tokens): 256 bits, base64url. Only the
+ * Random, unguessable tokens (authorization codes): 256 bits, base64url. Only the
  * SHA-256 of a token is stored — with that much entropy no salt or slow hash is needed.
  */
 public final class OpaqueToken {

@@ -1,4 +1,4 @@
 package de.erpconnect.domain.grant;
 
-/** A stored refresh token together with the facts of its grant, read in one query. */
-public record RefreshTokenLookup(RefreshTokenRecord token, GrantFacts grant) {}
+/** A refresh chain together with the facts of its grant, read in one query. */
+public record RefreshTokenLookup(RefreshChain chain, GrantFacts grant) {}

@@ -5,8 +5,8 @@ import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
 import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.grant.RefreshChain;
 import de.erpconnect.domain.grant.RefreshTokenLookup;
-import de.erpconnect.domain.grant.RefreshTokenRecord;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.User;
@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Grants in JPA; codes, refresh tokens and revoked token ids with native SQL, because their
+ * Grants in JPA; codes, refresh chains and revoked token ids with native SQL, because their
  * single-use rules are conditional updates whose row count decides (portable to H2 and PostgreSQL).
  */
 @ApplicationScoped
@@ -157,55 +157,70 @@ public class JpaGrantRepository implements GrantRepository {
     }
 
     @Override
-    public void storeRefreshToken(RefreshTokenRecord t) {
-        em.createNativeQuery("insert into refresh_token (token_hash, grant_id, scopes, issued_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?)")
-                .setParameter(1, t.tokenHash())
-                .setParameter(2, t.grantId())
-                .setParameter(3, t.scopes())
-                .setParameter(4, Timestamp.from(Instant.now()))
-                .setParameter(5, Timestamp.from(t.expiresAt()))
+    public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
+        long id = ((Number) em.createNativeQuery("select nextval('refresh_chain_id_seq')")
+                        .getSingleResult())
+                .longValue();
+        em.createNativeQuery("insert into refresh_chain (id, grant_id, generation, scopes, issued_at, expires_at)"
+                        + " values (?, ?, 1, ?, ?, ?)")
+                .setParameter(1, id)
+                .setParameter(2, grantId)
+                .setParameter(3, scopes)
+                .setParameter(4, Timestamp.from(issuedAt))
+                .setParameter(5, Timestamp.from(expiresAt))
                 .executeUpdate();
+        return id;
     }
 
     @Override
-    public Optional<RefreshTokenRecord> findRefreshToken(String tokenHash) {
+    public Optional<RefreshChain> findRefreshChain(long chainId) {
         List<?> rows = em.createNativeQuery(
-                        "select token_hash, grant_id, scopes, expires_at, used_at from refresh_token where token_hash = ?")
-                .setParameter(1, tokenHash)
+                        "select id, grant_id, generation, scopes, issued_at, expires_at from refresh_chain where id = ?")
+                .setParameter(1, chainId)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> {
-            Object[] row = (Object[]) r;
-            return new RefreshTokenRecord(
-                    (String) row[0], ((Number) row[1]).longValue(), (String) row[2], instant(row[3]), instant(row[4]));
-        });
+        return rows.stream().findFirst().map(r -> chain((Object[]) r));
     }
 
     @Override
-    public Optional<RefreshTokenLookup> findRefreshTokenWithGrant(RealmId realm, String tokenHash) {
-        List<?> rows = em.createNativeQuery("select r.token_hash, r.grant_id, r.scopes, r.expires_at, r.used_at,"
-                        + " a.client_id, u.login, g.expires_at, g.revoked_at from refresh_token r"
-                        + " join oauth_grant g on g.id = r.grant_id"
-                        + " join client_application a on a.id = g.application_id"
-                        + " join app_user u on u.id = g.user_id"
-                        + " where r.token_hash = ? and g.realm = ?")
-                .setParameter(1, tokenHash)
+    public Optional<RefreshTokenLookup> findRefreshChainWithGrant(RealmId realm, long chainId) {
+        List<?> rows = em.createNativeQuery(
+                        "select r.id, r.grant_id, r.generation, r.scopes, r.issued_at, r.expires_at,"
+                                + " a.client_id, u.login, g.expires_at, g.revoked_at from refresh_chain r"
+                                + " join oauth_grant g on g.id = r.grant_id"
+                                + " join client_application a on a.id = g.application_id"
+                                + " join app_user u on u.id = g.user_id"
+                                + " where r.id = ? and g.realm = ?")
+                .setParameter(1, chainId)
                 .setParameter(2, realm.value())
                 .getResultList();
         return rows.stream().findFirst().map(r -> {
             Object[] row = (Object[]) r;
-            long grantId = ((Number) row[1]).longValue();
+            RefreshChain chain = chain(row);
             return new RefreshTokenLookup(
-                    new RefreshTokenRecord((String) row[0], grantId, (String) row[2], instant(row[3]), instant(row[4])),
-                    new GrantFacts(grantId, (String) row[5], (String) row[6], instant(row[7]), instant(row[8])));
+                    chain,
+                    new GrantFacts(
+                            chain.grantId(), (String) row[6], (String) row[7], instant(row[8]), instant(row[9])));
         });
     }
 
+    private static RefreshChain chain(Object[] row) {
+        return new RefreshChain(
+                ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(),
+                (String) row[3],
+                instant(row[4]),
+                instant(row[5]));
+    }
+
     @Override
-    public boolean useRefreshToken(String tokenHash, Instant now) {
-        return em.createNativeQuery("update refresh_token set used_at = ? where token_hash = ? and used_at is null")
-                        .setParameter(1, Timestamp.from(now))
-                        .setParameter(2, tokenHash)
+    public boolean advanceRefreshChain(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
+        return em.createNativeQuery("update refresh_chain set generation = generation + 1, issued_at = ?,"
+                                + " expires_at = ? where id = ? and generation = ?")
+                        .setParameter(1, Timestamp.from(issuedAt))
+                        .setParameter(2, Timestamp.from(expiresAt))
+                        .setParameter(3, chainId)
+                        .setParameter(4, presentedGeneration)
                         .executeUpdate()
                 == 1;
     }
