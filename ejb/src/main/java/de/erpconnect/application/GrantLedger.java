@@ -2,6 +2,7 @@ package de.erpconnect.application;
 
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.grant.RefreshChainRepository;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,9 @@ public class GrantLedger {
     GrantRepository grants;
 
     @Inject
+    RefreshChainRepository chains;
+
+    @Inject
     GrantDirectory directory;
 
     @Inject
@@ -37,22 +41,9 @@ public class GrantLedger {
 
     /** Starts the refresh chain of a code exchange (generation 1); returns the chain's id. */
     public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
-        long chainId = grants.startRefreshChain(grantId, scopes, issuedAt, expiresAt);
+        long chainId = chains.start(grantId, scopes, issuedAt, expiresAt);
         grants.touch(grantId, issuedAt);
         return chainId;
-    }
-
-    /**
-     * Rotates a refresh token in one commit: moves its chain from the presented generation to the
-     * next. True for exactly one caller; the others write nothing.
-     */
-    public boolean advanceRefreshChain(
-            long grantId, long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
-        if (!grants.advanceRefreshChain(chainId, presentedGeneration, issuedAt, expiresAt)) {
-            return false;
-        }
-        grants.touch(grantId, issuedAt);
-        return true;
     }
 
     /** Revokes a grant once; every token issued from it stops working at once. */

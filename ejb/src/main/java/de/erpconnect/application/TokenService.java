@@ -12,6 +12,7 @@ import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.grant.OpaqueToken;
 import de.erpconnect.domain.grant.Pkce;
 import de.erpconnect.domain.grant.RefreshChain;
+import de.erpconnect.domain.grant.RefreshChainRepository;
 import de.erpconnect.domain.grant.RefreshTokenId;
 import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.grant.RefreshTokenSeal;
@@ -74,6 +75,9 @@ public class TokenService {
 
     @Inject
     RefreshTokenSeal refreshTokens;
+
+    @Inject
+    RefreshChainRepository chains;
 
     @Inject
     GrantDirectory grantDirectory;
@@ -269,7 +273,7 @@ public class TokenService {
                 .open(refreshToken)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
         // one query: the chain and its grant's facts, fresh (a revocation elsewhere counts at once)
-        RefreshTokenLookup lookup = grants.findRefreshChainWithGrant(RealmId.ERP, presented.chainId())
+        RefreshTokenLookup lookup = chains.findWithGrant(RealmId.ERP, presented.chainId())
                 .filter(l -> presented.generation() <= l.chain().generation())
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
         RefreshChain chain = lookup.chain();
@@ -292,11 +296,14 @@ public class TokenService {
         return issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> {
             // the conditional update decides concurrent uses: one advances the chain, the others
             // find it advanced and count as retries
-            if (ledger.advanceRefreshChain(
-                    grant.id(), chain.id(), presented.generation(), now, refreshExpiry(client, grant, now))) {
+            // one conditional UPDATE, committed on its own (no transaction around this method)
+            if (chains.advance(chain.id(), presented.generation(), now, refreshExpiry(client, grant, now))) {
+                if (lookup.grantUseToNote(now)) {
+                    chains.touchGrant(grant.id(), now);
+                }
                 return refreshTokens.seal(new RefreshTokenId(chain.id(), presented.generation() + 1));
             }
-            RefreshChain advanced = grants.findRefreshChain(chain.id())
+            RefreshChain advanced = chains.find(chain.id())
                     .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
             return successorOfRetry(grant, advanced, presented.generation(), now);
         });
@@ -358,7 +365,7 @@ public class TokenService {
     public void revokeRefreshToken(ClientCredentials client, String refreshToken) {
         Optional<RefreshTokenLookup> lookup = refreshTokens
                 .open(refreshToken)
-                .flatMap(id -> grants.findRefreshChainWithGrant(RealmId.ERP, id.chainId())
+                .flatMap(id -> chains.findWithGrant(RealmId.ERP, id.chainId())
                         .filter(l -> id.generation() <= l.chain().generation()));
         if (lookup.isEmpty()) {
             return;
@@ -377,7 +384,7 @@ public class TokenService {
         Instant now = Instant.now();
         return refreshTokens
                 .open(refreshToken)
-                .flatMap(id -> grants.findRefreshChainWithGrant(RealmId.ERP, id.chainId())
+                .flatMap(id -> chains.findWithGrant(RealmId.ERP, id.chainId())
                         .filter(l -> l.chain().isCurrent(id.generation())))
                 .filter(l -> now.isBefore(l.chain().expiresAt()))
                 .filter(l -> l.grant().isUsable(now))

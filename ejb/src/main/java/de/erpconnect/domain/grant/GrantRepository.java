@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Grants, their authorization codes and refresh tokens, and revoked access-token ids. The
+ * Grants, their authorization codes and revoked access-token ids (refresh chains:
+ * {@link RefreshChainRepository}). The
  * single-use rules are conditional updates: exactly one caller gets {@code true}.
  */
 public interface GrantRepository {
@@ -42,20 +43,6 @@ public interface GrantRepository {
 
     /** Marks the code consumed if nobody did before; true for exactly one caller. */
     boolean consumeCode(String codeHash, Instant now);
-
-    /** Starts a refresh chain of the grant at generation 1; returns the chain's id. */
-    long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt);
-
-    Optional<RefreshChain> findRefreshChain(long chainId);
-
-    /** The refresh chain of the realm with its grant's facts, in one query. */
-    Optional<RefreshTokenLookup> findRefreshChainWithGrant(RealmId realm, long chainId);
-
-    /**
-     * Moves the chain from the presented generation to the next one if nobody did before; true for
-     * exactly one caller.
-     */
-    boolean advanceRefreshChain(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt);
 
     void revokeAccessToken(String jwtId, Instant expiresAt);
 

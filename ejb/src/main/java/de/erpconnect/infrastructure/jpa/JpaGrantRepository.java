@@ -3,10 +3,7 @@ package de.erpconnect.infrastructure.jpa;
 import de.erpconnect.domain.application.ClientApplication;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
-import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.GrantRepository;
-import de.erpconnect.domain.grant.RefreshChain;
-import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.User;
@@ -22,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Grants in JPA; codes, refresh chains and revoked token ids with native SQL, because their
+ * Grants in JPA; codes and revoked token ids with native SQL, because their
  * single-use rules are conditional updates whose row count decides (portable to H2 and PostgreSQL).
  */
 @ApplicationScoped
@@ -152,75 +149,6 @@ public class JpaGrantRepository implements GrantRepository {
                                 "update authorization_code set consumed_at = ? where code_hash = ? and consumed_at is null")
                         .setParameter(1, Timestamp.from(now))
                         .setParameter(2, codeHash)
-                        .executeUpdate()
-                == 1;
-    }
-
-    @Override
-    public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
-        long id = ((Number) em.createNativeQuery("select nextval('refresh_chain_id_seq')")
-                        .getSingleResult())
-                .longValue();
-        em.createNativeQuery("insert into refresh_chain (id, grant_id, generation, scopes, issued_at, expires_at)"
-                        + " values (?, ?, 1, ?, ?, ?)")
-                .setParameter(1, id)
-                .setParameter(2, grantId)
-                .setParameter(3, scopes)
-                .setParameter(4, Timestamp.from(issuedAt))
-                .setParameter(5, Timestamp.from(expiresAt))
-                .executeUpdate();
-        return id;
-    }
-
-    @Override
-    public Optional<RefreshChain> findRefreshChain(long chainId) {
-        List<?> rows = em.createNativeQuery(
-                        "select id, grant_id, generation, scopes, issued_at, expires_at from refresh_chain where id = ?")
-                .setParameter(1, chainId)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> chain((Object[]) r));
-    }
-
-    @Override
-    public Optional<RefreshTokenLookup> findRefreshChainWithGrant(RealmId realm, long chainId) {
-        List<?> rows = em.createNativeQuery(
-                        "select r.id, r.grant_id, r.generation, r.scopes, r.issued_at, r.expires_at,"
-                                + " a.client_id, u.login, g.expires_at, g.revoked_at from refresh_chain r"
-                                + " join oauth_grant g on g.id = r.grant_id"
-                                + " join client_application a on a.id = g.application_id"
-                                + " join app_user u on u.id = g.user_id"
-                                + " where r.id = ? and g.realm = ?")
-                .setParameter(1, chainId)
-                .setParameter(2, realm.value())
-                .getResultList();
-        return rows.stream().findFirst().map(r -> {
-            Object[] row = (Object[]) r;
-            RefreshChain chain = chain(row);
-            return new RefreshTokenLookup(
-                    chain,
-                    new GrantFacts(
-                            chain.grantId(), (String) row[6], (String) row[7], instant(row[8]), instant(row[9])));
-        });
-    }
-
-    private static RefreshChain chain(Object[] row) {
-        return new RefreshChain(
-                ((Number) row[0]).longValue(),
-                ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(),
-                (String) row[3],
-                instant(row[4]),
-                instant(row[5]));
-    }
-
-    @Override
-    public boolean advanceRefreshChain(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
-        return em.createNativeQuery("update refresh_chain set generation = generation + 1, issued_at = ?,"
-                                + " expires_at = ? where id = ? and generation = ?")
-                        .setParameter(1, Timestamp.from(issuedAt))
-                        .setParameter(2, Timestamp.from(expiresAt))
-                        .setParameter(3, chainId)
-                        .setParameter(4, presentedGeneration)
                         .executeUpdate()
                 == 1;
     }

@@ -1,0 +1,29 @@
+package de.erpconnect.domain.grant;
+
+import de.erpconnect.domain.shared.RealmId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Refresh chains. Called within a transaction, the calls join it; called outside one, each write
+ * is its own commit — the token endpoint's rotation is a single conditional UPDATE.
+ */
+public interface RefreshChainRepository {
+
+    /** Starts a refresh chain of the grant at generation 1; returns the chain's id. */
+    long start(long grantId, String scopes, Instant issuedAt, Instant expiresAt);
+
+    Optional<RefreshChain> find(long chainId);
+
+    /** The refresh chain of the realm with its grant's facts, in one query. */
+    Optional<RefreshTokenLookup> findWithGrant(RealmId realm, long chainId);
+
+    /**
+     * Moves the chain from the presented generation to the next one if nobody did before; true for
+     * exactly one caller.
+     */
+    boolean advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt);
+
+    /** Notes the grant's use (when it was last noted more than a minute ago). */
+    void touchGrant(long grantId, Instant now);
+}
