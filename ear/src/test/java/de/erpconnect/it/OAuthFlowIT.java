@@ -44,6 +44,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,6 +148,29 @@ class OAuthFlowIT {
                 .send();
         assertEquals("no-store", http.getHeaderValue("Cache-Control"));
         return TokenResponse.parse(http);
+    }
+
+    /** The answers of {@code n} threads that send the same request at the same moment. */
+    static <T> List<T> atOnce(int n, Callable<T> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static int graphqlStatus(AccessTokenResponse tokens) {
@@ -312,26 +336,14 @@ class OAuthFlowIT {
         AuthorizationResponse r =
                 loginAndConsent(new Browser(), s, authorize(s, verifier, new State(), "graphql"), true);
         AuthorizationCode code = r.toSuccessResponse().getAuthorizationCode();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                TokenResponse t = tokenRequest(s, new AuthorizationCodeGrant(code, CALLBACK, verifier));
-                if (t.indicatesSuccess()) {
-                    Secrets.note(
-                            t.toSuccessResponse().getTokens().getAccessToken().getValue());
-                }
-                return t.indicatesSuccess();
-            }));
-        }
-        start.countDown();
         int successes = 0;
-        for (Future<Boolean> f : results) {
-            successes += f.get() ? 1 : 0;
+        for (TokenResponse t :
+                atOnce(10, () -> tokenRequest(s, new AuthorizationCodeGrant(code, CALLBACK, verifier)))) {
+            if (t.indicatesSuccess()) {
+                Secrets.note(t.toSuccessResponse().getTokens().getAccessToken().getValue());
+                successes++;
+            }
         }
-        pool.shutdown();
         assertEquals(1, successes);
     }
 
@@ -364,24 +376,12 @@ class OAuthFlowIT {
     void concurrentUsesOfOneRefreshTokenRotateItOnce() throws Exception {
         Setup s = setup(List.of("graphql", "offline_access"));
         RefreshToken r1 = fullFlow(s, new Browser()).getTokens().getRefreshToken();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<TokenResponse>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return tokenRequest(s, new RefreshTokenGrant(r1));
-            }));
-        }
-        start.countDown();
         Set<RefreshToken> successors = new HashSet<>();
-        for (Future<TokenResponse> f : results) {
-            TokenResponse t = f.get();
+        for (TokenResponse t : atOnce(8, () -> tokenRequest(s, new RefreshTokenGrant(r1)))) {
             assertTrue(t.indicatesSuccess(), "eight uses within the grace window (2 s here) are one use and retries");
             Secrets.note(t.toSuccessResponse().getTokens().getAccessToken().getValue());
             successors.add(Secrets.noteRefresh(t.toSuccessResponse().getTokens().getRefreshToken()));
         }
-        pool.shutdown();
         assertEquals(1, successors.size(), "the chain advanced exactly once: every answer carries the same successor");
         RefreshToken r2 = successors.iterator().next();
         assertNotEquals(r1, r2);
