@@ -42,7 +42,7 @@ public class GrantLedger {
     /** Starts the refresh chain of a code exchange (generation 1); returns the chain's id. */
     public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
         long chainId = chains.start(grantId, scopes, issuedAt, expiresAt);
-        grants.touch(grantId, issuedAt);
+        chains.touchGrant(grantId, issuedAt);
         return chainId;
     }
 

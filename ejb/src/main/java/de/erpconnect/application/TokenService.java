@@ -273,8 +273,7 @@ public class TokenService {
                 .open(refreshToken)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
         // one query: the chain and its grant's facts, fresh (a revocation elsewhere counts at once)
-        RefreshTokenLookup lookup = chains.findWithGrant(RealmId.ERP, presented.chainId())
-                .filter(l -> presented.generation() <= l.chain().generation())
+        RefreshTokenLookup lookup = chainOf(presented)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
         RefreshChain chain = lookup.chain();
         GrantFacts grant = lookup.grant();
@@ -307,6 +306,15 @@ public class TokenService {
                     .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
             return successorOfRetry(grant, advanced, presented.generation(), now);
         });
+    }
+
+    /**
+     * The chain a genuine refresh token names, with its grant's facts; empty for a generation the
+     * chain never reached.
+     */
+    private Optional<RefreshTokenLookup> chainOf(RefreshTokenId id) {
+        return chains.findWithGrant(RealmId.ERP, id.chainId())
+                .filter(l -> id.generation() <= l.chain().generation());
     }
 
     /**
@@ -363,10 +371,7 @@ public class TokenService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void revokeRefreshToken(ClientCredentials client, String refreshToken) {
-        Optional<RefreshTokenLookup> lookup = refreshTokens
-                .open(refreshToken)
-                .flatMap(id -> chains.findWithGrant(RealmId.ERP, id.chainId())
-                        .filter(l -> id.generation() <= l.chain().generation()));
+        Optional<RefreshTokenLookup> lookup = refreshTokens.open(refreshToken).flatMap(this::chainOf);
         if (lookup.isEmpty()) {
             return;
         }
@@ -384,8 +389,7 @@ public class TokenService {
         Instant now = Instant.now();
         return refreshTokens
                 .open(refreshToken)
-                .flatMap(id -> chains.findWithGrant(RealmId.ERP, id.chainId())
-                        .filter(l -> l.chain().isCurrent(id.generation())))
+                .flatMap(id -> chainOf(id).filter(l -> l.chain().isCurrent(id.generation())))
                 .filter(l -> now.isBefore(l.chain().expiresAt()))
                 .filter(l -> l.grant().isUsable(now))
                 .filter(l -> l.grant().clientId().equals(client.clientId().value()))

@@ -34,9 +34,6 @@ public interface GrantRepository {
     /** Revokes the grant if it is not revoked yet; true for exactly one caller. */
     boolean revoke(long grantId, String reason, Instant now);
 
-    /** Notes the grant's use; at most once a minute, so that concurrent refreshes do not contend. */
-    void touch(long grantId, Instant now);
-
     void storeCode(AuthorizationCodeRecord code);
 
     Optional<AuthorizationCodeRecord> findCode(String codeHash);

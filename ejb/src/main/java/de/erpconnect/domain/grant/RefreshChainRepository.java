@@ -24,6 +24,9 @@ public interface RefreshChainRepository {
      */
     boolean advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt);
 
-    /** Notes the grant's use (when it was last noted more than a minute ago). */
+    /**
+     * Notes the grant's use, at most once a minute (when it was last noted more than a minute ago),
+     * so that concurrent refreshes do not contend.
+     */
     void touchGrant(long grantId, Instant now);
 }

@@ -100,15 +100,6 @@ public class JpaGrantRepository implements GrantRepository {
     }
 
     @Override
-    public void touch(long grantId, Instant now) {
-        em.createNativeQuery("update oauth_grant set last_used_at = ? where id = ? and last_used_at < ?")
-                .setParameter(1, Timestamp.from(now))
-                .setParameter(2, grantId)
-                .setParameter(3, Timestamp.from(now.minusSeconds(60)))
-                .executeUpdate();
-    }
-
-    @Override
     public void storeCode(AuthorizationCodeRecord c) {
         em.createNativeQuery(
                         "insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge, scopes,"
