@@ -187,7 +187,11 @@ class CloudPlatformsIT {
                 .orElseThrow();
         chromium.switchTo().window(consent);
         try {
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm")));
+            // the new tab opens blank and then navigates: a look-up during that navigation is
+            // aborted by it, so look again
+            waitFor(chromium)
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.elementToBeClickable(By.id("confirm")));
         } catch (org.openqa.selenium.TimeoutException e) {
             Chromium.screenshot(chromium, "amazon-consent-tab");
             String tab = chromium.getCurrentUrl();
