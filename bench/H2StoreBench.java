@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Analysis tool (not a test) for the embedded H2 database's file store under the refresh grant's
@@ -151,12 +152,12 @@ public class H2StoreBench {
         }
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger updated = new AtomicInteger();
-        String first = null;
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         for (int round = 0; round < rounds; round++) {
+            int number = round + 1;
             CyclicBarrier together = new CyclicBarrier(16);
             long usedAt = System.currentTimeMillis() + round * 120_000L;
             ExecutorService pool = Executors.newFixedThreadPool(16);
-            StringBuilder error = new StringBuilder();
             for (int t = 0; t < 16; t++) {
                 pool.submit(() -> {
                     try (Connection c = DriverManager.getConnection(url, "sa", "sa");
@@ -168,24 +169,17 @@ public class H2StoreBench {
                         updated.addAndGet(ps.executeUpdate());
                     } catch (Exception e) {
                         failed.incrementAndGet();
-                        synchronized (error) {
-                            if (error.length() == 0) {
-                                error.append(e.getMessage());
-                            }
-                        }
+                        firstFailure.compareAndSet(null, "round " + number + ": " + e.getMessage());
                     }
                     return null;
                 });
             }
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
-            if (first == null && error.length() > 0) {
-                first = "round " + (round + 1) + ": " + error;
-            }
         }
         System.out.printf("rounds=%d updated=%d (expected %d) failed=%d%n", rounds, updated.get(), rounds, failed.get());
-        if (first != null) {
-            System.out.println("first failure: " + first.lines().findFirst().orElse(""));
+        if (firstFailure.get() != null) {
+            System.out.println("first failure: " + firstFailure.get().lines().findFirst().orElse(""));
         }
     }
 }
