@@ -293,9 +293,9 @@ public class TokenService {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token expired.");
         }
         return issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> {
-            // one conditional UPDATE, committed on its own (no transaction around this method),
-            // decides concurrent uses: one advances the chain, the others find it advanced and
-            // count as retries
+            // one conditional UPDATE, committed before it answers (no transaction around this
+            // method; concurrent refreshes share a commit), decides concurrent uses: one advances
+            // the chain, the others find it advanced and count as retries
             if (chains.advance(chain.id(), presented.generation(), now, refreshExpiry(client, grant, now))) {
                 if (lookup.grantUseToNote(now)) {
                     chains.touchGrant(grant.id(), now);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Refresh chains. Called within a transaction, the calls join it; called outside one, each write
- * is its own commit — the token endpoint's rotation is a single conditional UPDATE.
+ * is committed before the call returns — the token endpoint's rotation is a single conditional
+ * UPDATE (concurrent rotations may share one commit).
  */
 public interface RefreshChainRepository {
 

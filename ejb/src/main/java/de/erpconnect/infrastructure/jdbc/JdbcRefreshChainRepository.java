@@ -5,8 +5,10 @@ import de.erpconnect.domain.grant.RefreshChain;
 import de.erpconnect.domain.grant.RefreshChainRepository;
 import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.shared.RealmId;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +20,9 @@ import javax.sql.DataSource;
 
 /**
  * {@link RefreshChainRepository} in plain JDBC: the refresh grant is the token endpoint's only
- * write, and on its hot path it is one indexed read and one conditional UPDATE committed on its
- * own, without a persistence context or a JTA transaction around them. Within a transaction (the
- * code exchange) the connection joins it.
+ * write, and on its hot path it is one indexed read and one conditional UPDATE, without a
+ * persistence context or a JTA transaction around them; concurrent rotations share one commit
+ * ({@link RotationGroupCommit}). Within a transaction (the code exchange) the connection joins it.
  */
 @ApplicationScoped
 public class JdbcRefreshChainRepository implements RefreshChainRepository {
@@ -29,6 +31,16 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
 
     @Resource(lookup = "java:jboss/datasources/ErpConnectDS")
     DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private RotationGroupCommit rotations;
+
+    @PostConstruct
+    void createGroupCommit() {
+        rotations = new RotationGroupCommit(dataSource);
+    }
 
     @Override
     public long start(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
@@ -97,14 +109,13 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
 
     @Override
     public boolean advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
+        if (transactions.getTransactionKey() == null) {
+            return rotations.advance(chainId, presentedGeneration, issuedAt, expiresAt);
+        }
+        // within the caller's transaction: its commit decides, not a group's
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update refresh_chain set generation = generation + 1,"
-                        + " issued_at = ?, expires_at = ? where id = ? and generation = ?")) {
-            ps.setTimestamp(1, Timestamp.from(issuedAt));
-            ps.setTimestamp(2, Timestamp.from(expiresAt));
-            ps.setLong(3, chainId);
-            ps.setLong(4, presentedGeneration);
-            return ps.executeUpdate() == 1;
+                PreparedStatement ps = c.prepareStatement(RotationGroupCommit.ADVANCE)) {
+            return RotationGroupCommit.update(ps, chainId, presentedGeneration, issuedAt, expiresAt) == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Rotating a refresh token failed", e);
         }

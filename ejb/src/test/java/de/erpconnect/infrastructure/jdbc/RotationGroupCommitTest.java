@@ -1,0 +1,310 @@
+package de.erpconnect.infrastructure.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group commit of rotations against a real (in-memory H2) database: single use stays a rule
+ * of the conditional UPDATE, also within one group, and every caller gets its own outcome.
+ */
+class RotationGroupCommitTest {
+
+    static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    static final Instant LATER = NOW.plusSeconds(3600);
+
+    JdbcDataSource h2;
+    ExecutorService pool;
+
+    @BeforeEach
+    void createTable() throws SQLException {
+        h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:rotations" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        execute("create table refresh_chain (id bigint primary key, grant_id bigint not null,"
+                + " generation bigint not null check (generation >= 1), scopes varchar(200) not null,"
+                + " issued_at timestamp with time zone not null, expires_at timestamp with time zone not null)");
+        pool = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        pool.shutdownNow();
+        execute("shutdown");
+    }
+
+    @Test
+    void concurrentRotationsOfOneGenerationAdvanceItExactlyOnce() throws Exception {
+        int chains = 40;
+        int contenders = 4;
+        int generations = 25;
+        for (int id = 1; id <= chains; id++) {
+            insertChain(id, 1);
+        }
+        ScriptedDataSource counted = new ScriptedDataSource(h2, null, n -> false);
+        RotationGroupCommit group = new RotationGroupCommit(counted);
+        Map<String, AtomicInteger> winners = new ConcurrentHashMap<>();
+        List<Future<?>> callers = new ArrayList<>();
+        for (int id = 1; id <= chains; id++) {
+            for (int k = 0; k < contenders; k++) {
+                long chain = id;
+                callers.add(pool.submit(() -> {
+                    // each contender presents every generation in turn, racing the others; the
+                    // winner of one generation presents the next, so every generation is reached
+                    for (long g = 1; g <= generations; g++) {
+                        if (group.advance(chain, g, NOW, LATER)) {
+                            winners.computeIfAbsent(chain + "/" + g, x -> new AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> f : callers) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        assertEquals(chains * generations, winners.size(), "every generation of every chain advanced");
+        winners.forEach((generation, count) -> assertEquals(1, count.get(), "winners of " + generation));
+        for (int id = 1; id <= chains; id++) {
+            assertEquals(generations + 1, currentGeneration(id));
+        }
+        int rotations = chains * contenders * generations;
+        System.out.printf(
+                "%d rotations (%d successful) in %d commits%n", rotations, chains * generations, counted.opened.get());
+    }
+
+    @Test
+    void rotationsQueuedDuringACommitShareTheNextOneAndStillCountOnce() throws Exception {
+        insertChain(1, 1);
+        insertChain(2, 7);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedDataSource blocking = new ScriptedDataSource(h2, release, n -> false);
+        RotationGroupCommit group = new RotationGroupCommit(blocking);
+        // the first caller commits alone and is held inside its commit ...
+        Future<Boolean> first = pool.submit(() -> group.advance(2, 7, NOW, LATER));
+        blocking.entered.await(1, TimeUnit.MINUTES);
+        // ... while two callers present the same generation of chain 1 and one an old one of chain 2
+        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Boolean>> queued = new ArrayList<>();
+        for (long[] rotation : new long[][] {{1, 1}, {1, 1}, {2, 7}}) {
+            queued.add(pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return group.advance(rotation[0], rotation[1], NOW, LATER);
+            }));
+        }
+        awaitParked(waiting, 3);
+        release.countDown();
+        assertTrue(first.get(1, TimeUnit.MINUTES));
+        int advancedChain1 = (queued.get(0).get(1, TimeUnit.MINUTES) ? 1 : 0)
+                + (queued.get(1).get(1, TimeUnit.MINUTES) ? 1 : 0);
+        assertEquals(1, advancedChain1, "one of two rotations of one generation in one group");
+        assertEquals(false, queued.get(2).get(1, TimeUnit.MINUTES), "generation 7 of chain 2 was spent");
+        assertEquals(2, blocking.opened.get(), "the three queued rotations shared one commit");
+        assertEquals(2, currentGeneration(1));
+        assertEquals(8, currentGeneration(2));
+    }
+
+    @Test
+    void aFailedGroupIsCommittedOneByOne() throws Exception {
+        insertChain(1, 1);
+        insertChain(2, 1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedDataSource blocking = new ScriptedDataSource(h2, release, n -> n == 2); // the group's commit fails
+        RotationGroupCommit group = new RotationGroupCommit(blocking);
+        Future<Boolean> first = pool.submit(() -> group.advance(1, 1, NOW, LATER));
+        blocking.entered.await(1, TimeUnit.MINUTES);
+        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Boolean>> queued = new ArrayList<>();
+        for (long[] rotation : new long[][] {{1, 2}, {2, 1}, {2, 1}}) {
+            queued.add(pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return group.advance(rotation[0], rotation[1], NOW, LATER);
+            }));
+        }
+        awaitParked(waiting, 3);
+        release.countDown();
+        assertTrue(first.get(1, TimeUnit.MINUTES));
+        assertTrue(queued.get(0).get(1, TimeUnit.MINUTES));
+        int advancedChain2 = (queued.get(1).get(1, TimeUnit.MINUTES) ? 1 : 0)
+                + (queued.get(2).get(1, TimeUnit.MINUTES) ? 1 : 0);
+        assertEquals(1, advancedChain2, "one by one, single use still holds");
+        assertEquals(5, blocking.opened.get(), "one alone, one failed group, three alone");
+        assertEquals(3, currentGeneration(1));
+        assertEquals(2, currentGeneration(2));
+    }
+
+    @Test
+    void aRotationThatCannotBeCommittedFailsItsCallerAndChangesNothing() throws Exception {
+        insertChain(1, 1);
+        RotationGroupCommit group = new RotationGroupCommit(new ScriptedDataSource(h2, null, n -> true));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.advance(1, 1, NOW, LATER));
+        assertInstanceOf(SQLException.class, e.getCause());
+        assertEquals(1, currentGeneration(1));
+        // the next caller is not stuck behind the failed one
+        assertTrue(new RotationGroupCommit(h2).advance(1, 1, NOW, LATER));
+        assertEquals(2, currentGeneration(1));
+    }
+
+    @Test
+    void theDatabaseRefusesAGenerationBelowOne() throws Exception {
+        SQLException refused = assertThrows(SQLException.class, () -> insertChain(3, 0));
+        assertTrue(refused.getMessage().toLowerCase().contains("check"), refused.getMessage());
+    }
+
+    private static void awaitParked(List<Thread> threads, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            List<Thread> seen;
+            synchronized (threads) {
+                seen = List.copyOf(threads);
+            }
+            if (seen.size() == count && seen.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        fail("the queued callers did not wait for the running commit");
+    }
+
+    private void insertChain(long id, long generation) throws SQLException {
+        try (Connection c = h2.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into refresh_chain values (?, 1, ?, 'offline_access',"
+                        + " current_timestamp, current_timestamp)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, generation);
+            ps.executeUpdate();
+        }
+    }
+
+    private long currentGeneration(long id) throws SQLException {
+        try (Connection c = h2.getConnection();
+                PreparedStatement ps = c.prepareStatement("select generation from refresh_chain where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * Counts the connections taken, may hold the first one's caller until released (a commit
+     * that takes long), and lets the connections the predicate picks fail: on commit, or on
+     * their statement when they commit alone.
+     */
+    static class ScriptedDataSource implements DataSource {
+        final DataSource target;
+        final CountDownLatch release;
+        final IntPredicate failing;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final AtomicInteger opened = new AtomicInteger();
+
+        ScriptedDataSource(DataSource target, CountDownLatch release, IntPredicate failing) {
+            this.target = target;
+            this.release = release;
+            this.failing = failing;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            int number = opened.incrementAndGet();
+            Connection c = target.getConnection();
+            if (number == 1 && release != null) {
+                entered.countDown();
+                try {
+                    release.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            boolean fails = failing.test(number);
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (fails
+                                && (method.getName().equals("commit")
+                                        || method.getName().equals("prepareStatement") && c.getAutoCommit())) {
+                            throw new SQLException("injected failure");
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
