@@ -10,7 +10,11 @@
 #   2. refresh-token grants with rotation at concurrency 8 and 32: one chain per connection, every
 #      request spends a refresh token that was never sent before (bench/refresh.lua);
 #   3. introspection at concurrency 8 and 32 over a pool of distinct access tokens (bench/introspect.lua).
-# Non-200 answers and socket errors are counted, and any error voids the run.
+# Before each measured level a settle run at that level's concurrency (not counted, on its own
+# tokens) lets the JIT compile what only that concurrency exercises (queueing, the shared commit
+# of rotations); without it the compiler threads take up to half a core during the measurement.
+# Non-200 answers and socket errors are counted, also in warm-up and settle runs, and any error
+# voids the run.
 # Also prints the single-thread cost of RS256, ES256 and EdDSA (bench/SignatureBench.java).
 set -euo pipefail
 
@@ -21,6 +25,7 @@ WARMUP_CONCURRENCY=${WARMUP_CONCURRENCY:-4}
 DURATION_SECONDS=${DURATION_SECONDS:-20}
 CONCURRENCY_LEVELS=${CONCURRENCY_LEVELS:-"1 8 32"}
 GRANT_CONCURRENCY_LEVELS=${GRANT_CONCURRENCY_LEVELS:-"8 32"}
+SETTLE_SECONDS=${SETTLE_SECONDS:-20}
 INTROSPECTION_TOKENS=${INTROSPECTION_TOKENS:-20000}
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -36,6 +41,19 @@ java -cp "$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcpro
 
 . "$ROOT/bench/bench-server.sh"
 start_bench_server
+
+void=0
+# A run that is not counted (warm-up, settle): $1 label, $2 concurrency, $3 seconds, $4 script,
+# $5 path. Its errors void the whole run as well.
+uncounted() {
+    local out result
+    out=$(taskset -c 1 wrk -t1 -c"$2" -d"${3}s" --timeout 10s -s "$ROOT/bench/$4" "$URL$5")
+    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
+    if ! echo "$result" | grep -q ' errors=0$'; then
+        echo "$1 (not counted) had errors: $result" >&2
+        void=1
+    fi
+}
 
 # Optional profile of the server during one measured run (analysis only, not part of a reported
 # run): BENCH_JFR=<file> BENCH_JFR_RUN=<client-credentials-32|refresh-8|introspection-32|...>.
@@ -60,10 +78,10 @@ echo "target: POST $URL/oauth2/token (loopback HTTP, client_secret_basic), algor
 echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), -Xmx1g, database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-8} worker threads, unpinned on $(nproc) cores; wrk: 1 thread pinned to CPU 1"
 # Warm-up below saturation: at concurrency 32 the JIT compiler threads starve on 2 cores and the
 # server stays slow for minutes (measured: ~2,000 tokens/s before, ~6,000 after compilation).
-echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
-taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" -s "$ROOT/bench/token.lua" "$URL/oauth2/token" >/dev/null
-void=0
+echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted); before each level ${SETTLE_SECONDS}s at that level (not counted)"
+uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" token.lua /oauth2/token
 for c in $CONCURRENCY_LEVELS; do
+    uncounted "settle at $c" "$c" "$SETTLE_SECONDS" token.lua /oauth2/token
     profile "client-credentials-$c"
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/token.lua" "$URL/oauth2/token")
     result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
@@ -78,11 +96,13 @@ echo "target: POST $URL/oauth2/token grant_type=refresh_token (client_secret_bas
 POOL="$BASE_DIR/bench-tokens"
 export BENCH_TOKENS="$POOL"
 java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$WARMUP_CONCURRENCY" "$POOL"
-echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY on chains of their own (not counted)"
-taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s "$ROOT/bench/refresh.lua" "$URL/oauth2/token" >/dev/null
+echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY on chains of their own (not counted); before each level ${SETTLE_SECONDS}s at that level on chains of their own (not counted)"
+uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" refresh.lua /oauth2/token
 for c in $GRANT_CONCURRENCY_LEVELS; do
-    # fresh chains for every level (one login and a remembered consent, then one PKCE code grant
-    # per chain), so the pool holds only tokens that were never sent
+    # fresh chains for the settle run and again for the measured run (one login and a remembered
+    # consent, then one PKCE code grant per chain), so the pool holds only tokens never sent
+    java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$c" "$POOL"
+    uncounted "settle at $c" "$c" "$SETTLE_SECONDS" refresh.lua /oauth2/token
     java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$c" "$POOL"
     profile "refresh-$c"
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/refresh.lua" "$URL/oauth2/token")
@@ -96,9 +116,10 @@ done
 echo "== token introspection (RFC 7662) =="
 echo "target: POST $URL/oauth2/introspect (client_secret_basic), $INTROSPECTION_TOKENS distinct access tokens round robin"
 java "$ROOT/bench/BenchTokens.java" access "$URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$INTROSPECTION_TOKENS" "$POOL"
-echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
-taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect" >/dev/null
+echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted); before each level ${SETTLE_SECONDS}s at that level (not counted)"
+uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" introspect.lua /oauth2/introspect
 for c in $GRANT_CONCURRENCY_LEVELS; do
+    uncounted "settle at $c" "$c" "$SETTLE_SECONDS" introspect.lua /oauth2/introspect
     profile "introspection-$c"
     out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect")
     result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
