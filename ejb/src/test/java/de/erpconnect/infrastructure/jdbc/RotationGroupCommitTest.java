@@ -108,28 +108,15 @@ class RotationGroupCommitTest {
     void rotationsQueuedDuringACommitShareTheNextOneAndStillCountOnce() throws Exception {
         insertChain(1, 1);
         insertChain(2, 7);
-        CountDownLatch release = new CountDownLatch(1);
-        ScriptedDataSource blocking = new ScriptedDataSource(h2, release, n -> false);
-        RotationGroupCommit group = new RotationGroupCommit(blocking);
-        // the first caller commits alone and is held inside its commit ...
-        Future<Boolean> first = pool.submit(() -> group.advance(2, 7, NOW, LATER));
-        blocking.entered.await(1, TimeUnit.MINUTES);
-        // ... while two callers present the same generation of chain 1 and one an old one of chain 2
-        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Boolean>> queued = new ArrayList<>();
-        for (long[] rotation : new long[][] {{1, 1}, {1, 1}, {2, 7}}) {
-            queued.add(pool.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return group.advance(rotation[0], rotation[1], NOW, LATER);
-            }));
-        }
-        awaitParked(waiting, 3);
-        release.countDown();
-        assertTrue(first.get(1, TimeUnit.MINUTES));
-        int advancedChain1 = (queued.get(0).get(1, TimeUnit.MINUTES) ? 1 : 0)
-                + (queued.get(1).get(1, TimeUnit.MINUTES) ? 1 : 0);
-        assertEquals(1, advancedChain1, "one of two rotations of one generation in one group");
-        assertEquals(false, queued.get(2).get(1, TimeUnit.MINUTES), "generation 7 of chain 2 was spent");
+        ScriptedDataSource blocking = new ScriptedDataSource(h2, new CountDownLatch(1), n -> false);
+        // two callers present the same generation of chain 1, one the generation of chain 2 that
+        // the first caller spends
+        List<Boolean> advanced =
+                holdFirstCommitWhileOthersQueue(blocking, new long[] {2, 7}, new long[][] {{1, 1}, {1, 1}, {2, 7}});
+        assertTrue(advanced.get(0));
+        assertEquals(
+                1, (advanced.get(1) ? 1 : 0) + (advanced.get(2) ? 1 : 0), "one of two rotations of one generation");
+        assertEquals(false, advanced.get(3), "generation 7 of chain 2 was spent");
         assertEquals(2, blocking.opened.get(), "the three queued rotations shared one commit");
         assertEquals(2, currentGeneration(1));
         assertEquals(8, currentGeneration(2));
@@ -139,26 +126,13 @@ class RotationGroupCommitTest {
     void aFailedGroupIsCommittedOneByOne() throws Exception {
         insertChain(1, 1);
         insertChain(2, 1);
-        CountDownLatch release = new CountDownLatch(1);
-        ScriptedDataSource blocking = new ScriptedDataSource(h2, release, n -> n == 2); // the group's commit fails
-        RotationGroupCommit group = new RotationGroupCommit(blocking);
-        Future<Boolean> first = pool.submit(() -> group.advance(1, 1, NOW, LATER));
-        blocking.entered.await(1, TimeUnit.MINUTES);
-        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Boolean>> queued = new ArrayList<>();
-        for (long[] rotation : new long[][] {{1, 2}, {2, 1}, {2, 1}}) {
-            queued.add(pool.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return group.advance(rotation[0], rotation[1], NOW, LATER);
-            }));
-        }
-        awaitParked(waiting, 3);
-        release.countDown();
-        assertTrue(first.get(1, TimeUnit.MINUTES));
-        assertTrue(queued.get(0).get(1, TimeUnit.MINUTES));
-        int advancedChain2 = (queued.get(1).get(1, TimeUnit.MINUTES) ? 1 : 0)
-                + (queued.get(2).get(1, TimeUnit.MINUTES) ? 1 : 0);
-        assertEquals(1, advancedChain2, "one by one, single use still holds");
+        // the second connection, the group's, fails on commit
+        ScriptedDataSource blocking = new ScriptedDataSource(h2, new CountDownLatch(1), n -> n == 2);
+        List<Boolean> advanced =
+                holdFirstCommitWhileOthersQueue(blocking, new long[] {1, 1}, new long[][] {{1, 2}, {2, 1}, {2, 1}});
+        assertTrue(advanced.get(0));
+        assertTrue(advanced.get(1));
+        assertEquals(1, (advanced.get(2) ? 1 : 0) + (advanced.get(3) ? 1 : 0), "one by one, single use still holds");
         assertEquals(5, blocking.opened.get(), "one alone, one failed group, three alone");
         assertEquals(3, currentGeneration(1));
         assertEquals(2, currentGeneration(2));
@@ -180,6 +154,32 @@ class RotationGroupCommitTest {
     void theDatabaseRefusesAGenerationBelowOne() throws Exception {
         SQLException refused = assertThrows(SQLException.class, () -> insertChain(3, 0));
         assertTrue(refused.getMessage().toLowerCase().contains("check"), refused.getMessage());
+    }
+
+    /**
+     * The first rotation commits alone and is held inside its commit until the queued ones all
+     * wait for it; returns every caller's outcome, the first one's first.
+     */
+    private List<Boolean> holdFirstCommitWhileOthersQueue(ScriptedDataSource held, long[] first, long[][] queued)
+            throws Exception {
+        RotationGroupCommit group = new RotationGroupCommit(held);
+        List<Future<Boolean>> callers = new ArrayList<>();
+        callers.add(pool.submit(() -> group.advance(first[0], first[1], NOW, LATER)));
+        held.entered.await(1, TimeUnit.MINUTES);
+        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+        for (long[] rotation : queued) {
+            callers.add(pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return group.advance(rotation[0], rotation[1], NOW, LATER);
+            }));
+        }
+        awaitParked(waiting, queued.length);
+        held.release.countDown();
+        List<Boolean> advanced = new ArrayList<>();
+        for (Future<Boolean> caller : callers) {
+            advanced.add(caller.get(1, TimeUnit.MINUTES));
+        }
+        return advanced;
     }
 
     private static void awaitParked(List<Thread> threads, int count) throws InterruptedException {
