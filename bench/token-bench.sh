@@ -43,15 +43,24 @@ java -cp "$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcpro
 start_bench_server
 
 void=0
-# A run that is not counted (warm-up, settle): $1 label, $2 concurrency, $3 seconds, $4 script,
-# $5 path. Its errors void the whole run as well.
-uncounted() {
-    local out result
-    out=$(taskset -c 1 wrk -t1 -c"$2" -d"${3}s" --timeout 10s -s "$ROOT/bench/$4" "$URL$5")
-    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
-    if ! echo "$result" | grep -q ' errors=0$'; then
-        echo "$1 (not counted) had errors: $result" >&2
+# One wrk run: $1 concurrency, $2 seconds, $3 script, $4 path. Sets RESULT (the script's counts
+# and percentiles); errors void the whole run, and the function then returns 1.
+run_wrk() {
+    local out
+    out=$(taskset -c 1 wrk -t1 -c"$1" -d"${2}s" --timeout 10s -s "$ROOT/bench/$3" "$URL$4")
+    RESULT=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
+    if ! echo "$RESULT" | grep -q ' errors=0$'; then
         void=1
+        return 1
+    fi
+}
+
+# A run that is not counted (warm-up, settle): $1 label, then as run_wrk.
+uncounted() {
+    local label=$1
+    shift
+    if ! run_wrk "$@"; then
+        echo "$label (not counted) had errors: $RESULT" >&2
     fi
 }
 
@@ -83,12 +92,8 @@ uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" token.lua /oauth2/toke
 for c in $CONCURRENCY_LEVELS; do
     uncounted "settle at $c" "$c" "$SETTLE_SECONDS" token.lua /oauth2/token
     profile "client-credentials-$c"
-    out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/token.lua" "$URL/oauth2/token")
-    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
-    echo "concurrency=$c duration=${DURATION_SECONDS}s $result"
-    if ! echo "$result" | grep -q ' errors=0$'; then
-        void=1
-    fi
+    run_wrk "$c" "$DURATION_SECONDS" token.lua /oauth2/token || true
+    echo "concurrency=$c duration=${DURATION_SECONDS}s $RESULT"
 done
 
 echo "== refresh-token grant (rotation) =="
@@ -105,12 +110,8 @@ for c in $GRANT_CONCURRENCY_LEVELS; do
     uncounted "settle at $c" "$c" "$SETTLE_SECONDS" refresh.lua /oauth2/token
     java "$ROOT/bench/BenchTokens.java" refresh "$PUBLIC_URL" "$CLIENT_ID" "$CLIENT_SECRET" bench "$USER_PASSWORD" "$c" "$POOL"
     profile "refresh-$c"
-    out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/refresh.lua" "$URL/oauth2/token")
-    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
-    echo "concurrency=$c duration=${DURATION_SECONDS}s chains=$c $result"
-    if ! echo "$result" | grep -q ' errors=0$'; then
-        void=1
-    fi
+    run_wrk "$c" "$DURATION_SECONDS" refresh.lua /oauth2/token || true
+    echo "concurrency=$c duration=${DURATION_SECONDS}s chains=$c $RESULT"
 done
 
 echo "== token introspection (RFC 7662) =="
@@ -121,12 +122,8 @@ uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" introspect.lua /oauth2
 for c in $GRANT_CONCURRENCY_LEVELS; do
     uncounted "settle at $c" "$c" "$SETTLE_SECONDS" introspect.lua /oauth2/introspect
     profile "introspection-$c"
-    out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s -s "$ROOT/bench/introspect.lua" "$URL/oauth2/introspect")
-    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
-    echo "concurrency=$c duration=${DURATION_SECONDS}s tokens=$INTROSPECTION_TOKENS $result"
-    if ! echo "$result" | grep -q ' errors=0$'; then
-        void=1
-    fi
+    run_wrk "$c" "$DURATION_SECONDS" introspect.lua /oauth2/introspect || true
+    echo "concurrency=$c duration=${DURATION_SECONDS}s tokens=$INTROSPECTION_TOKENS $RESULT"
 done
 if [ $void -ne 0 ]; then
     echo "RUN VOID: there were errors" >&2

@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
 final class RotationGroupCommit {
 
     /** The most rotations in one commit; the rest wait for the next one. */
-    static final int MAX_GROUP = 128;
+    private static final int MAX_GROUP = 128;
 
     private static final Logger LOG = Logger.getLogger(RotationGroupCommit.class);
 
@@ -112,7 +112,7 @@ final class RotationGroupCommit {
 
     private void commitTogether(List<Rotation> group) throws SQLException {
         List<Rotation> ordered = new ArrayList<>(group);
-        ordered.sort(Comparator.comparingLong(Rotation::chainId)); // stable: arrival order within a chain
+        ordered.sort(Comparator.comparingLong(r -> r.chainId)); // stable: arrival order within a chain
         int[] counts = new int[ordered.size()];
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -143,7 +143,7 @@ final class RotationGroupCommit {
     }
 
     private static int update(PreparedStatement ps, Rotation r) throws SQLException {
-        return update(ps, r.chainId(), r.presentedGeneration(), r.issuedAt(), r.expiresAt());
+        return update(ps, r.chainId, r.presentedGeneration, r.issuedAt, r.expiresAt);
     }
 
     /** Runs {@link #ADVANCE}; the row count is 1 for the caller that advanced the chain. */
@@ -174,22 +174,6 @@ final class RotationGroupCommit {
             this.issuedAt = issuedAt;
             this.expiresAt = expiresAt;
             this.caller = caller;
-        }
-
-        long chainId() {
-            return chainId;
-        }
-
-        long presentedGeneration() {
-            return presentedGeneration;
-        }
-
-        Instant issuedAt() {
-            return issuedAt;
-        }
-
-        Instant expiresAt() {
-            return expiresAt;
         }
 
         boolean isDone() {

@@ -245,8 +245,16 @@ class RotationGroupCommitTest {
 
         @Override
         public Connection getConnection() throws SQLException {
+            return scripted(target.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return scripted(target.getConnection(user, password));
+        }
+
+        private Connection scripted(Connection c) throws SQLException {
             int number = opened.incrementAndGet();
-            Connection c = target.getConnection();
             if (number == 1 && release != null) {
                 entered.countDown();
                 try {
@@ -272,11 +280,6 @@ class RotationGroupCommitTest {
         }
 
         @Override
-        public Connection getConnection(String user, String password) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public PrintWriter getLogWriter() {
             return null;
         }
@@ -298,13 +301,13 @@ class RotationGroupCommitTest {
         }
 
         @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return target.unwrap(type);
         }
 
         @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return target.isWrapperFor(type);
         }
     }
 }
