@@ -249,11 +249,29 @@ class AccessCredentialsIT {
                 "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"kind\":\"NOPE\"}",
                 "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"secret\":\"z\"}",
                 "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"active\":\"ja\"}",
-                "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"info\":\"" + "x".repeat(4001) + "\"}")) {
+                "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"info\":\"" + "x".repeat(4001) + "\"}",
+                // U+0000 cannot even be stored by PostgreSQL: refused as input, never a 500
+                "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"name\":\"\\u0000\\u001f\"}",
+                "{\"clientId\":\"x\\u0000\",\"clientSecret\":\"y\"}",
+                "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"info\":\"a\\u0000b\"}")) {
             Http.Res r = Http.json("POST", "/api/admin/credentials", Http.admin(), body);
             assertEquals(400, r.status(), body + " -> " + r.body());
             assertEquals("application/problem+json", r.header("Content-Type"));
         }
+        JsonObject existing = create(credential("MICROTECH_CLOUD", false, "client-nul", Fixtures.unique("geheim-")));
+        String path = "/api/admin/credentials/" + existing.getInt("number");
+        for (String body : List.of("{\"name\":\"\\u0000\\u001f\"}", "{\"info\":\"\\u0000\"}")) {
+            Http.Res r = Http.json("PUT", path, Http.admin(), body);
+            assertEquals(400, r.status(), body + " -> " + r.body());
+        }
+        assertEquals(
+                existing.getString("name"), Http.get(path, Http.admin()).json().getString("name"));
+        assertEquals(
+                existing.getString("info"), Http.get(path, Http.admin()).json().getString("info"));
+        Http.Res lines = Http.json("PUT", path, Http.admin(), "{\"info\":\"Zeile 1\\nZeile 2\"}");
+        assertEquals(200, lines.status(), lines.body());
+        assertEquals("Zeile 1\nZeile 2", lines.json().getString("info"));
+        before++;
         assertEquals(
                 404, Http.get("/api/admin/credentials/999999", Http.admin()).status());
         assertEquals(400, Http.get("/api/admin/credentials/abc", Http.admin()).status());

@@ -277,6 +277,9 @@ class AdminApiIT {
         assertEquals("admin", e.getString("actor"));
         assertEquals("User '" + login + "' created.", e.getString("message"));
         assertProblem(Http.get("/api/admin/events?type=NOPE", Http.admin()), 400);
+        // a search text or path segment with a control character: refused before the database
+        assertProblem(Http.get("/api/admin/events?q=a%00b", Http.admin()), 400);
+        assertProblem(Http.get("/api/admin/users/a%0Ab", Http.admin()), 400);
     }
 
     @Test

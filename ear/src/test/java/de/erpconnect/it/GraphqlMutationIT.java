@@ -253,6 +253,21 @@ class GraphqlMutationIT {
     }
 
     @Test
+    void aNulCharacterIsBadInputOnEveryDatabase() {
+        // PostgreSQL cannot store U+0000 in text: refused before the database sees it
+        String before = product("A10002", "fldBez1");
+        for (String set : List.of("{text: \"a\\u0000b\"}", "{string: \"a\\u0000b\"}")) {
+            JsonObject error = rolledBack(
+                    writer,
+                    "mutation { tblProducts { rowModify(kf1ArtNr: {string: \"A10002\"}) { fldBez1(set: " + set
+                            + ") } } }");
+            assertEquals("BAD_USER_INPUT", error.getJsonObject("extensions").getString("code"), error.toString());
+            assertTrue(error.getString("message").contains("U+0000"), error.toString());
+        }
+        assertEquals(before, product("A10002", "fldBez1"));
+    }
+
+    @Test
     void fieldsAreWrittenInDocumentOrderAndSetNullClears() {
         JsonObject row = data(
                         writer,

@@ -2,6 +2,7 @@ package de.erpconnect.application;
 
 import de.erpconnect.domain.cluster.LoginFailureStore;
 import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,10 +89,13 @@ public class LoginThrottle {
 
     /**
      * The subject of a pair in a cloud realm: {@code <realm>/<login or client id>}; a slash never
-     * occurs in an ERP login or client id, so the realms' counters cannot collide.
+     * occurs in an ERP login or client id, so the realms' counters cannot collide. Control characters
+     * (a login typed with a NUL) count as '?': the shared counters live in the database, which may
+     * not store U+0000, and neither character occurs in a login or client id that can succeed.
      */
     public static String subject(RealmId realm, String subject) {
-        return realm.equals(RealmId.ERP) ? subject : realm.value() + "/" + subject;
+        String printable = PrintableText.of(subject);
+        return realm.equals(RealmId.ERP) ? printable : realm.value() + "/" + printable;
     }
 
     private static RealmId realmOf(String subject) {

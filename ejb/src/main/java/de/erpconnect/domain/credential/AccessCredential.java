@@ -86,6 +86,9 @@ public class AccessCredential {
         if (trimmedName.isEmpty() || trimmedName.length() > NAME_MAX) {
             throw new InvalidInputException("name", "The name (Bezeichnung) must be 1 to " + NAME_MAX + " characters.");
         }
+        if (trimmedName.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "The name (Bezeichnung) must not contain control characters.");
+        }
         String trimmedId = newClientId == null ? "" : newClientId.strip();
         if (trimmedId.isEmpty()
                 || trimmedId.length() > CLIENT_ID_MAX
@@ -97,10 +100,19 @@ public class AccessCredential {
         if (newInfo != null && newInfo.length() > INFO_MAX) {
             throw new InvalidInputException("info", "The info text must be at most " + INFO_MAX + " characters.");
         }
+        if (newInfo != null && newInfo.codePoints().anyMatch(AccessCredential::controlOtherThanLineBreakOrTab)) {
+            throw new InvalidInputException(
+                    "info", "The info text must not contain control characters other than line breaks and tabs.");
+        }
         this.name = trimmedName;
         this.clientId = trimmedId;
         this.info = newInfo;
         this.updatedAt = now;
+    }
+
+    /** The info text is several lines ("Info" tab): line breaks and tabs are text there, NUL and the rest are not. */
+    private static boolean controlOtherThanLineBreakOrTab(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
     }
 
     /** Replaces the stored secret with a new ciphertext. */

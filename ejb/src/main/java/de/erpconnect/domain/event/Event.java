@@ -1,5 +1,6 @@
 package de.erpconnect.domain.event;
 
+import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,9 +51,9 @@ public class Event {
         this.realm = realm;
         this.occurredAt = occurredAt;
         this.type = type;
-        this.actor = truncate(actor, 100);
-        this.remoteAddress = truncate(remoteAddress, 64);
-        this.message = truncate(message, MESSAGE_MAX);
+        this.actor = clean(actor, 100);
+        this.remoteAddress = clean(remoteAddress, 64);
+        this.message = clean(message, MESSAGE_MAX);
     }
 
     /**
@@ -69,12 +70,19 @@ public class Event {
         if (remoteAddress != null && !remoteAddress.isEmpty()) {
             text = text.replace(remoteAddress, "[address removed]");
         }
-        message = truncate(text, MESSAGE_MAX);
+        message = clean(text, MESSAGE_MAX);
         remoteAddress = null;
     }
 
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+    /**
+     * At most {@code max} characters, every control character shown as '?' ({@link PrintableText}):
+     * an entry is one line, and a NUL quoted from a request must not make recording it fail.
+     */
+    private static String clean(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        return PrintableText.of(value.length() <= max ? value : value.substring(0, max));
     }
 
     public Long getId() {

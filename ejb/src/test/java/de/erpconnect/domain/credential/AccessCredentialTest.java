@@ -49,5 +49,19 @@ class AccessCredentialTest {
         assertThrows(InvalidInputException.class, () -> c.describe("n", "a\nb", null, Instant.now()));
         assertThrows(InvalidInputException.class, () -> c.describe("n", "id", "x".repeat(4001), Instant.now()));
         assertThrows(InvalidInputException.class, () -> new CredentialKind("lower", "x", Optional.empty()));
+        assertEquals("microtech Cloud", c.getName(), "a refused description changes nothing");
+    }
+
+    @Test
+    void controlCharactersAreRefusedExceptLineBreaksAndTabsInTheInfo() {
+        // PostgreSQL cannot store U+0000 in text at all: without this check a NUL became a 500
+        AccessCredential c = new AccessCredential(RealmId.ERP, 7, CLOUD, Instant.now());
+        assertThrows(InvalidInputException.class, () -> c.describe("\u0000\u001f", "id", null, Instant.now()));
+        assertThrows(InvalidInputException.class, () -> c.describe("a\tb", "id", null, Instant.now()));
+        assertThrows(InvalidInputException.class, () -> c.describe("n", "id", "a\u0000b", Instant.now()));
+        assertThrows(InvalidInputException.class, () -> c.describe("n", "id", "a\u007fb", Instant.now()));
+        c.describe("Shop", "id", "Zeile 1\r\nZeile 2\tTab", Instant.now());
+        assertEquals("Shop", c.getName());
+        assertEquals("Zeile 1\r\nZeile 2\tTab", c.getInfo());
     }
 }

@@ -44,7 +44,7 @@ final class FieldValues {
         String text = raw.toString().trim();
         try {
             return switch (field.type()) {
-                case STRING, GUID -> raw.toString();
+                case STRING, GUID -> text(argName, field, raw.toString());
                 case INT -> raw instanceof Number n ? exactInt(n) : Integer.parseInt(text);
                 case BIGINT ->
                     raw instanceof Number n ? new BigDecimal(n.toString()).longValueExact() : Long.parseLong(text);
@@ -60,6 +60,15 @@ final class FieldValues {
                     "The value '" + text + "' for " + field.graphqlName() + " is not a valid "
                             + field.type().name().toLowerCase(Locale.ROOT) + ".");
         }
+    }
+
+    /** Any text but U+0000, which no ERP field holds and PostgreSQL cannot store. */
+    private static String text(String argName, FieldMeta field, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(
+                    argName, "The value for " + field.graphqlName() + " must not contain the character U+0000.");
+        }
+        return value;
     }
 
     private static int exactInt(Number n) {

@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.rest;
 
 import de.erpconnect.domain.shared.InvalidInputException;
+import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.interfaces.http.RequestBodies;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,8 +17,8 @@ import java.util.Set;
 
 /**
  * Refuses what the resources would otherwise silently accept (DESIGN §11): request bodies over
- * {@value #MAX_BODY_BYTES} bytes or not valid UTF-8, and query parameters the resource method does
- * not declare.
+ * {@value #MAX_BODY_BYTES} bytes or not valid UTF-8, query parameters the resource method does
+ * not declare, and query or path values with control characters.
  */
 @Provider
 public class RequestChecks implements ContainerRequestFilter {
@@ -39,11 +40,22 @@ public class RequestChecks implements ContainerRequestFilter {
                     }
                 }
             }
-            for (String name : request.getUriInfo().getQueryParameters().keySet()) {
+            for (var parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+                String name = parameter.getKey();
                 if (!declared.contains(name)) {
                     throw new InvalidInputException(
-                            name.length() > 40 ? name.substring(0, 40) : name, "Unknown query parameter.");
+                            PrintableText.of(name.length() > 40 ? name.substring(0, 40) : name),
+                            "Unknown query parameter.");
                 }
+                if (parameter.getValue().stream().anyMatch(RequestChecks::hasControlCharacter)) {
+                    throw new InvalidInputException(name, "The query parameter must not contain control characters.");
+                }
+            }
+        }
+        for (var parameter : request.getUriInfo().getPathParameters().entrySet()) {
+            if (parameter.getValue().stream().anyMatch(RequestChecks::hasControlCharacter)) {
+                throw new InvalidInputException(
+                        parameter.getKey(), "The path segment must not contain control characters.");
             }
         }
         if (request.hasEntity()) {
@@ -51,5 +63,10 @@ public class RequestChecks implements ContainerRequestFilter {
             RequestBodies.decodeUtf8(body);
             request.setEntityStream(new ByteArrayInputStream(body));
         }
+    }
+
+    /** No login, number, filter or search text has one; U+0000 cannot even reach PostgreSQL. */
+    private static boolean hasControlCharacter(String value) {
+        return value.codePoints().anyMatch(Character::isISOControl);
     }
 }

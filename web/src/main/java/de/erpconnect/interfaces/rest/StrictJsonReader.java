@@ -34,7 +34,8 @@ import java.util.Map;
  * Reads JSON request bodies into command records strictly: an unknown field, a string where a
  * boolean belongs ({@code "active":"ja"}) or a fraction where a whole number belongs is a 400
  * naming the field — never silently coerced or ignored (DESIGN §11). Supported component types:
- * String, Boolean, Integer, Long, List&lt;String&gt; and Map&lt;String, List&lt;String&gt;&gt;.
+ * String, Boolean, Integer, Long, List&lt;String&gt; and Map&lt;String, List&lt;String&gt;&gt;. No string
+ * may contain U+0000.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -115,7 +116,9 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
 
     private static Object convert(String field, Type type, JsonValue v) {
         if (type == String.class) {
-            return expect(field, v, JsonValue.ValueType.STRING, "a string") ? ((JsonString) v).getString() : null;
+            return expect(field, v, JsonValue.ValueType.STRING, "a string")
+                    ? text(field, ((JsonString) v).getString())
+                    : null;
         }
         if (type == Boolean.class) {
             if (v.getValueType() == JsonValue.ValueType.TRUE) {
@@ -150,7 +153,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                 if (item.getValueType() != JsonValue.ValueType.STRING) {
                     throw new InvalidInputException(field, field + " must be a list of strings.");
                 }
-                list.add(((JsonString) item).getString());
+                list.add(text(field, ((JsonString) item).getString()));
             }
             return list;
         }
@@ -158,11 +161,22 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             expect(field, v, JsonValue.ValueType.OBJECT, "an object");
             Map<String, Object> map = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
-                map.put(e.getKey(), convert(field, p.getActualTypeArguments()[1], e.getValue()));
+                map.put(text(field, e.getKey()), convert(field, p.getActualTypeArguments()[1], e.getValue()));
             }
             return map;
         }
         throw new IllegalStateException("unsupported command field type " + type);
+    }
+
+    /**
+     * No text field of any command can hold U+0000 (PostgreSQL cannot even store it); which other
+     * control characters a field allows is the domain's rule (line breaks in an info text, none in a name).
+     */
+    private static String text(String field, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(field, field + " must not contain the character U+0000.");
+        }
+        return value;
     }
 
     private static boolean expect(String field, JsonValue v, JsonValue.ValueType type, String what) {
