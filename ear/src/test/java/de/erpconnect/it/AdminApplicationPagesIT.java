@@ -115,10 +115,7 @@ class AdminApplicationPagesIT {
             String number =
                     chromium.findElement(By.id("credential:number_input")).getAttribute("value");
             // the Art whose token endpoint is this server's own (the microtech Cloud's is its realm's)
-            chromium.findElement(By.id("credential:kind")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(
-                            By.cssSelector("#credential\\:kind_items li[data-label='ERP-Connect']")))
-                    .click();
+            Chromium.choose(chromium, wait, "credential:kind", "ERP-Connect");
             wait.until(ExpectedConditions.attributeToBe(By.id("credential:name"), "value", "ERP-Connect"));
             String label = Fixtures.unique("Cloud ");
             chromium.findElement(By.id("credential:name")).clear();

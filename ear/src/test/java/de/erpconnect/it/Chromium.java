@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser for the page tests: Debian's headless Chromium driven through its ChromeDriver
@@ -69,6 +72,24 @@ final class Chromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Chooses the item with {@code label} (its start) in a PrimeFaces selectOneMenu the way a user
+     * does, and waits until the menu shows it. The click waits for the panel to have opened
+     * completely: at its end the panel scrolls its list to the current item, and a click aimed
+     * before that scroll lands on a neighbour (a stray "NL" instead of "US").
+     */
+    static void choose(ChromeDriver browser, WebDriverWait wait, String menuId, String label) {
+        browser.findElement(By.id(menuId)).click();
+        // the menu's keyboard target (its label; an editable menu's input) says so when opened
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.attributeToBe(By.id(menuId + "_label"), "aria-expanded", "true"),
+                ExpectedConditions.attributeToBe(By.id(menuId + "_focus"), "aria-expanded", "true")));
+        String items = "#" + menuId.replace(":", "\\:") + "_items li[data-label^='" + label + "']";
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(items)))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
     }
 
     /** Lets the page's copy buttons write and the test read the clipboard. */
