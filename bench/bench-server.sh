@@ -5,6 +5,12 @@
 # Sets URL, PUBLIC_URL, ADMIN_PASSWORD, BASE_DIR, SERVER_PID.
 # bench_user and bench_application then create the benchmark's user and its applications.
 
+# The server's JVM options: a fixed heap, plus BENCH_JAVA_OPTS (e.g. another garbage collector);
+# every benchmark prints them with its figures.
+server_java_opts() {
+    echo "-Xms512m -Xmx1g${BENCH_JAVA_OPTS:+ $BENCH_JAVA_OPTS}"
+}
+
 start_bench_server() {
     JBOSS_HOME="$ROOT/ear/target/server/wildfly-39.0.1.Final"
     BASE_DIR="$ROOT/ear/target/bench-base"
@@ -32,7 +38,7 @@ start_bench_server() {
     done
     ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')!a"
     ERPCONNECT_MODE=dev ERPCONNECT_PUBLIC_URL="$PUBLIC_URL" ERPCONNECT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        ERPCONNECT_DEMO_DATA=true JAVA_OPTS="-Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-}" \
+        ERPCONNECT_DEMO_DATA=true JAVA_OPTS="$(server_java_opts)" \
         LAUNCH_JBOSS_IN_BACKGROUND=1 "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE_DIR" \
         -Djboss.server.data.dir="$DATA_DIR" -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 \
         -bmanagement 127.0.0.1 >"$BASE_DIR/console.log" 2>&1 &

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * What /graphql checks before a query is parsed (DESIGN §7): the automation service
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class GraphqlGateFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = Logger.getLogger(GraphqlGateFilter.class);
 
     static final int RETRY_AFTER_STOPPED_SECONDS = 60;
     static final int JSON_MAX_DEPTH = 1000;
@@ -90,8 +93,7 @@ public class GraphqlGateFilter extends HttpFilter {
             return;
         }
         if (!"POST".equals(request.getMethod())) {
-            String path =
-                    request.getRequestURI().substring(request.getContextPath().length());
+            String path = path(request);
             boolean execution = path.equals("/graphql") || path.equals("/graphql/");
             String problem = execution && "GET".equals(request.getMethod()) ? getProblem(request) : null;
             if (problem != null) {
@@ -111,7 +113,38 @@ public class GraphqlGateFilter extends HttpFilter {
             refuse(response, 400, "BAD_REQUEST", problem);
             return;
         }
-        chain.doFilter(new BufferedBody(request, body), response);
+        try {
+            chain.doFilter(new BufferedBody(request, body), response);
+        } catch (RuntimeException | IOException e) {
+            if (!clientWentAway(e)) {
+                throw e;
+            }
+            // nobody is left to answer: not a failure of the server, so no error in its log
+            LOG.debugf("The client of %s closed the connection before the answer was written: %s", path(request), e);
+        }
+    }
+
+    /**
+     * Whether writing the answer failed because the client closed the connection (a broken pipe,
+     * a reset, a closed channel) — SmallRye reports that as a RuntimeException around the I/O error.
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null) {
+                String message = t.getMessage();
+                if (message.contains("Broken pipe") || message.contains("Connection reset")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /**

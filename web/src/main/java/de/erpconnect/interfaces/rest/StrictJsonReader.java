@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.rest;
 
 import de.erpconnect.domain.shared.FieldError;
 import de.erpconnect.domain.shared.InvalidInputException;
+import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -188,6 +189,6 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
 
     private static String shorten(String key) {
         String cut = key.length() > 40 ? key.substring(0, 40) : key;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return PrintableText.of(cut);
     }
 }
