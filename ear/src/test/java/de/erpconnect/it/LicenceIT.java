@@ -177,8 +177,9 @@ class LicenceIT {
         activated(product(Edition.CORE, CUSTOMER));
         assertRejected(activate("ABCDE-FGHJK-MNPQR"), 400, "Schlüssel ungültig — bitte auf Tippfehler prüfen");
         String good = partnerApp(1, CUSTOMER, 7120, TODAY.plusDays(90));
-        char last = good.charAt(good.length() - 2);
-        String typo = good.substring(0, good.length() - 2) + (last == 'A' ? 'B' : 'A') + good.charAt(good.length() - 1);
+        // the last character (the one before it is a dash: 136 characters in groups of five)
+        char last = good.charAt(good.length() - 1);
+        String typo = good.substring(0, good.length() - 1) + (last == 'A' ? 'B' : 'A');
         assertRejected(activate(typo), 400, "Schlüssel ungültig — bitte auf Tippfehler prüfen");
         String foreign = ActivationKeyCodec.encode(
                 new ActivationKey(1, KeyKind.PARTNER_APP, CUSTOMER, null, 1, 0, EnumSet.of(Edition.CORE), TODAY),

@@ -29,6 +29,9 @@ public final class ActivationKeyCodec {
     static final int SIGNATURE_BYTES = 64;
     static final int CHECKSUM_BYTES = 2;
     static final int TOTAL_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES + CHECKSUM_BYTES;
+    /** Base32 characters of a key: 5 bits each, 136 for the 85 bytes. */
+    static final int KEY_CHARACTERS = (TOTAL_BYTES * 8 + 4) / 5;
+
     static final LocalDate EPOCH = LocalDate.of(2020, 1, 1);
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -57,7 +60,13 @@ public final class ActivationKeyCodec {
     /** Reads typed or pasted text and verifies the checksum, the signature and the payload. */
     public static ActivationKey decode(String text, PublicKey vendorKey)
             throws KeyFormatException, KeySignatureException {
-        byte[] all = unbase32(normalize(text));
+        String normalized = normalize(text);
+        // exactly as many characters as the bytes need: a stray extra character would otherwise
+        // only add bits that are dropped, and the key would pass with a typo in it
+        if (normalized.length() != KEY_CHARACTERS) {
+            throw new KeyFormatException("wrong length");
+        }
+        byte[] all = unbase32(normalized);
         if (all.length != TOTAL_BYTES) {
             throw new KeyFormatException("wrong length");
         }

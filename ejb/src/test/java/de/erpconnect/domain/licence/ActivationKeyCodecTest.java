@@ -88,6 +88,17 @@ class ActivationKeyCodecTest {
     }
 
     @Test
+    void anExtraOrAMissingCharacterIsAFormatError() {
+        String text = ActivationKeyCodec.encode(partnerKey(), VENDOR.getPrivate());
+        char last = text.charAt(text.length() - 1);
+        // the key ends "…-X": a typo that turns the dash into X's own letter once decoded equal
+        String doubled = text.substring(0, text.length() - 2) + last + last;
+        for (String bad : new String[] {doubled, text + "0", text + "-A", text.substring(0, text.length() - 1)}) {
+            assertThrows(KeyFormatException.class, () -> ActivationKeyCodec.decode(bad, VENDOR.getPublic()), bad);
+        }
+    }
+
+    @Test
     void aKeyOfAnotherVendorIsRefusedBySignature() {
         String foreign = ActivationKeyCodec.encode(partnerKey(), generate().getPrivate());
         assertThrows(KeySignatureException.class, () -> ActivationKeyCodec.decode(foreign, VENDOR.getPublic()));
