@@ -79,10 +79,7 @@ public class Event {
      * an entry is one line, and a NUL quoted from a request must not make recording it fail.
      */
     private static String clean(String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        return PrintableText.of(value.length() <= max ? value : value.substring(0, max));
+        return PrintableText.of(value == null || value.length() <= max ? value : value.substring(0, max));
     }
 
     public Long getId() {

@@ -66,10 +66,7 @@ public final class ActivationKeyCodec {
         if (normalized.length() != KEY_CHARACTERS) {
             throw new KeyFormatException("wrong length");
         }
-        byte[] all = unbase32(normalized);
-        if (all.length != TOTAL_BYTES) {
-            throw new KeyFormatException("wrong length");
-        }
+        byte[] all = unbase32(normalized); // 136 characters are exactly TOTAL_BYTES
         byte[] payload = Arrays.copyOfRange(all, 0, PAYLOAD_BYTES);
         byte[] signature = Arrays.copyOfRange(all, PAYLOAD_BYTES, PAYLOAD_BYTES + SIGNATURE_BYTES);
         byte[] checksum = Arrays.copyOfRange(all, PAYLOAD_BYTES + SIGNATURE_BYTES, TOTAL_BYTES);
