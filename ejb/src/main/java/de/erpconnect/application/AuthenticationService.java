@@ -9,6 +9,8 @@ import de.erpconnect.domain.user.User;
 import de.erpconnect.domain.user.UserRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -101,7 +103,10 @@ public class AuthenticationService {
      * revoked, nor its grant; the user exists and is active; the application it was issued to
      * still exists, is active and is allowed by the licence in effect. All are cached briefly and
      * dropped on every change made here, so a revocation or deactivation takes effect at once.
+     * Only reads: it joins a caller's transaction but starts none (it runs for every bearer
+     * request and every introspection, where a JTA transaction of its own cost more than the check).
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerState> bearerCaller(String login, String clientId, String jwtId, Long grantId) {
         if (grants.isRevoked(jwtId) || (grantId != null && !grants.isUsable(grantId))) {
             return Optional.empty();
@@ -119,10 +124,12 @@ public class AuthenticationService {
     }
 
     /** The live state of a user whose identity was established earlier (session, Basic cache). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerState> activeCaller(String login) {
         return activeCaller(RealmId.ERP, login);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerState> activeCaller(RealmId realm, String login) {
         return callers.find(realm, login).filter(CallerState::active);
     }
@@ -131,6 +138,7 @@ public class AuthenticationService {
      * The live state behind a cloud realm's access token: the application it was issued to still
      * exists and is active, and its user is active. A deleted cloud application's tokens stop at once.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerState> realmBearerCaller(RealmId realm, String login, String clientId, String jwtId) {
         if (grants.isRevoked(jwtId)) {
             return Optional.empty();
