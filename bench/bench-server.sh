@@ -11,6 +11,12 @@ server_java_opts() {
     echo "-Xms512m -Xmx1g${BENCH_JAVA_OPTS:+ $BENCH_JAVA_OPTS}"
 }
 
+# What the benchmark server is, for the figures' header: version, JVM and its options, database,
+# request worker threads (the default of wildfly-config/45-io.cli unless ERPCONNECT_WORKER_THREADS).
+server_facts() {
+    echo "WildFly 39.0.1, $(java -version 2>&1 | head -1), JVM options '$(server_java_opts)', database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-4} worker threads, unpinned on $(nproc) cores"
+}
+
 start_bench_server() {
     JBOSS_HOME="$ROOT/ear/target/server/wildfly-39.0.1.Final"
     BASE_DIR="$ROOT/ear/target/bench-base"

@@ -63,7 +63,7 @@ BASE=$(curl -sf "$URL/bench-baseline/page?from=10042" | grep -o '"fldAdrNr":"[0-
 [ "$GQL" = "$BASE" ] || { echo "GraphQL and baseline answer different rows" >&2; exit 1; }
 
 echo "== ERP GraphQL API vs. raw SQL =="
-echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), JVM options '$(server_java_opts)', database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-4} worker threads, unpinned on $(nproc) cores; wrk: 1 thread pinned to CPU 1"
+echo "server: $(server_facts); wrk: 1 thread pinned to CPU 1"
 echo "graphql: $APPLICATIONS bearer tokens (ES256) round robin; baseline: bench-only servlet, same datasource, no authentication"
 void=0
 run() {

@@ -73,7 +73,7 @@ memory() { # heap in use (MB) and RSS (MB) of the server JVM
 after_gc() { jcmd "$JVM_PID" GC.run >/dev/null; sleep 2; memory; }
 
 echo "== mixed load =="
-echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), JVM options '$(server_java_opts)', database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-4} worker threads, unpinned on $(nproc) cores"
+echo "server: $(server_facts)"
 echo "load: 5 wrk processes (1 thread, $LOAD_CONCURRENCY connections each, pinned to CPU 1): client credentials, refresh with rotation ($LOAD_CONCURRENCY chains), introspection ($INTROSPECTION_TOKENS distinct tokens), GraphQL rowRead by key (200 keys), GraphQL rowNew (address) — 20 bearer tokens round robin"
 echo "warm-up: ${WARMUP_SECONDS}s of the same mix (not counted)"
 mix "$WARMUP_SECONDS" "$POOLS/warmup" "$POOLS/refresh-warmup"

@@ -84,7 +84,7 @@ curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "
 
 echo "== client-credentials token endpoint =="
 echo "target: POST $URL/oauth2/token (loopback HTTP, client_secret_basic), algorithm ES256 (BouncyCastle signer)"
-echo "server: WildFly 39.0.1, $(java -version 2>&1 | head -1), JVM options '$(server_java_opts)', database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-4} worker threads, unpinned on $(nproc) cores; wrk: 1 thread pinned to CPU 1"
+echo "server: $(server_facts); wrk: 1 thread pinned to CPU 1"
 # Warm-up below saturation: at concurrency 32 the JIT compiler threads starve on 2 cores and the
 # server stays slow for minutes (measured: ~2,000 tokens/s before, ~6,000 after compilation).
 echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted); before each level ${SETTLE_SECONDS}s at that level (not counted)"
