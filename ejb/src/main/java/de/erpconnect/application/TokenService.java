@@ -33,6 +33,8 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -262,7 +264,7 @@ public class TokenService {
      * is never extended.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken issueForRefreshToken(
+    public CompletionStage<IssuedToken> issueForRefreshToken(
             String clientId, String secret, String refreshToken, String scopeParameter, String remoteAddress) {
         ClientCredentials client = authenticateClient(clientId, secret, remoteAddress);
         requireUsable(client);
@@ -287,25 +289,32 @@ public class TokenService {
         if (!chain.isCurrent(presented.generation())) {
             // known reuse: decided before anything else can refuse the request
             String successor = successorOfRetry(grant, chain, presented.generation(), now);
-            return issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> successor);
+            return CompletableFuture.completedFuture(
+                    issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> successor));
         }
         if (!now.isBefore(chain.expiresAt())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token expired.");
         }
-        return issueFromGrant(client, grant, narrowed(chain, scopeParameter), now, () -> {
-            // one conditional UPDATE, committed before it answers (no transaction around this
-            // method; concurrent refreshes share a commit), decides concurrent uses: one advances
-            // the chain, the others find it advanced and count as retries
-            if (chains.advance(chain.id(), presented.generation(), now, refreshExpiry(client, grant, now))) {
-                if (lookup.grantUseToNote(now)) {
-                    chains.touchGrant(grant.id(), now);
-                }
-                return refreshTokens.seal(new RefreshTokenId(chain.id(), presented.generation() + 1));
-            }
-            RefreshChain advanced = chains.find(chain.id())
-                    .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
-            return successorOfRetry(grant, advanced, presented.generation(), now);
-        });
+        // the access token is signed before the rotation is committed, so that nothing but
+        // sealing the refresh token is left for the thread that commits it (RefreshChainRepository)
+        SignedAccessToken access = signAccessToken(client, grant, narrowed(chain, scopeParameter), now);
+        // one conditional UPDATE, committed before the answer (no transaction around this method;
+        // concurrent refreshes share a commit), decides concurrent uses: one advances the chain,
+        // the others find it advanced and count as retries
+        return chains.advance(chain.id(), presented.generation(), now, refreshExpiry(client, grant, now))
+                .thenApply(advanced -> {
+                    if (advanced) {
+                        if (lookup.grantUseToNote(now)) {
+                            chains.touchGrant(grant.id(), now);
+                        }
+                        return access.with(
+                                refreshTokens.seal(new RefreshTokenId(chain.id(), presented.generation() + 1)));
+                    }
+                    RefreshChain advancedChain = chains.find(chain.id())
+                            .orElseThrow(() ->
+                                    new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid."));
+                    return access.with(successorOfRetry(grant, advancedChain, presented.generation(), now));
+                });
     }
 
     /**
@@ -416,6 +425,13 @@ public class TokenService {
      */
     private IssuedToken issueFromGrant(
             ClientCredentials client, GrantFacts grant, Set<Scope> scopes, Instant now, Supplier<String> refresh) {
+        SignedAccessToken access = signAccessToken(client, grant, scopes, now);
+        return access.with(refresh.get());
+    }
+
+    /** The access token of a grant's user, refused when the user is deactivated or lost GraphQL access. */
+    private SignedAccessToken signAccessToken(
+            ClientCredentials client, GrantFacts grant, Set<Scope> scopes, Instant now) {
         CallerState user = callers.find(client.realm(), grant.userLogin())
                 .filter(CallerState::mayUseGraphql)
                 .orElseThrow(() -> new OAuthException(
@@ -432,9 +448,15 @@ public class TokenService {
                 now.plusSeconds(client.accessTokenSeconds()),
                 user.roles(),
                 grant.id());
-        String refreshToken = refresh.get();
-        return new IssuedToken(
-                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope, refreshToken);
+        return new SignedAccessToken(
+                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope);
+    }
+
+    /** A signed access token, handed out only with the refresh token that goes with it (or none). */
+    private record SignedAccessToken(String token, long expiresIn, String scope) {
+        IssuedToken with(String refreshToken) {
+            return new IssuedToken(token, expiresIn, scope, refreshToken);
+        }
     }
 
     private void requireUsable(ClientCredentials client) {

@@ -3,6 +3,7 @@ package de.erpconnect.domain.grant;
 import de.erpconnect.domain.shared.RealmId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Refresh chains. Called within a transaction, the calls join it; called outside one, each write
@@ -21,9 +22,10 @@ public interface RefreshChainRepository {
 
     /**
      * Moves the chain from the presented generation to the next one if nobody did before; true for
-     * exactly one caller.
+     * exactly one caller, once committed. Outside a transaction the stage may complete later, on
+     * the thread that commits the rotation, so what depends on it must be short.
      */
-    boolean advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt);
+    CompletionStage<Boolean> advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt);
 
     /**
      * Notes the grant's use, at most once a minute (when it was last noted more than a minute ago),

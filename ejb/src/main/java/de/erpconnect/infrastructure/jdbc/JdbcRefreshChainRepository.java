@@ -7,6 +7,7 @@ import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
@@ -16,13 +17,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 
 /**
  * {@link RefreshChainRepository} in plain JDBC: the refresh grant is the token endpoint's only
  * write, and on its hot path it is one indexed read and one conditional UPDATE, without a
  * persistence context or a JTA transaction around them; concurrent rotations share one commit
- * ({@link RotationGroupCommit}). Within a transaction (the code exchange) the connection joins it.
+ * ({@link RotationGroupCommit}), and no request thread waits for it. Within a transaction (the code exchange) the connection joins it.
  */
 @ApplicationScoped
 public class JdbcRefreshChainRepository implements RefreshChainRepository {
@@ -35,11 +38,15 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** Commits the rotations that queue up while a group is committed (WildFly's default executor). */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     private RotationGroupCommit rotations;
 
     @PostConstruct
     void createGroupCommit() {
-        rotations = new RotationGroupCommit(dataSource);
+        rotations = new RotationGroupCommit(dataSource, executor);
     }
 
     @Override
@@ -108,14 +115,16 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
     }
 
     @Override
-    public boolean advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
+    public CompletionStage<Boolean> advance(
+            long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
         if (transactions.getTransactionKey() == null) {
             return rotations.advance(chainId, presentedGeneration, issuedAt, expiresAt);
         }
         // within the caller's transaction: its commit decides, not a group's
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(RotationGroupCommit.ADVANCE)) {
-            return RotationGroupCommit.update(ps, chainId, presentedGeneration, issuedAt, expiresAt) == 1;
+            return CompletableFuture.completedFuture(
+                    RotationGroupCommit.update(ps, chainId, presentedGeneration, issuedAt, expiresAt) == 1);
         } catch (SQLException e) {
             throw new IllegalStateException("Rotating a refresh token failed", e);
         }

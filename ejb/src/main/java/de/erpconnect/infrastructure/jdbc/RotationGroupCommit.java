@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -24,12 +26,16 @@ import org.jboss.logging.Logger;
  * <p>Why: an embedded H2 with {@code WRITE_DELAY=0} writes one chunk per commit and keeps every
  * chunk for its retention time, so ~2,000 single-row commits a second grow the file by hundreds
  * of megabytes and slow every commit; PostgreSQL pays one WAL flush per commit. Grouping is what
- * PostgreSQL's own {@code commit_delay} does, without waiting: the first caller commits at once
- * (one rotation alone costs what it did before); callers arriving while a commit runs queue up and
- * the oldest of them commits the whole queue next (leader and followers, no extra thread). The
- * flag that lets one caller commit at a time only orders commits; it decides nothing about tokens.
- * Measured: on H2 a commit is short, so groups stay small (1.2–2.3 rotations at 8–32 concurrent
- * refreshes); on PostgreSQL, where a commit waits for the WAL flush, refreshes/s rose by 23–67 %.
+ * PostgreSQL's own {@code commit_delay} does, without waiting: a rotation that finds nobody
+ * committing is committed at once by its caller (one rotation alone costs what it did before);
+ * rotations arriving while a commit runs queue up and are committed together next. The flag that
+ * lets one thread commit at a time only orders commits; it decides nothing about tokens.
+ *
+ * <p>Nobody waits for a commit on a request thread: {@link #advance} returns a future that the
+ * commit completes, and the groups that queue up while a commit runs are committed by a task of
+ * the given executor (one at a time, each task one group). A request thread that had to wait for
+ * PostgreSQL's WAL flush could not serve other requests meanwhile: with as many request threads
+ * as a 2-core machine runs well (4), at most 4 rotations could queue for a commit.
  *
  * <p>A group that fails (a lock timeout, a deadlock with another transaction) is rolled back and
  * its rotations are then committed one by one, so one bad rotation does not fail the others.
@@ -46,41 +52,58 @@ final class RotationGroupCommit {
             + " issued_at = ?, expires_at = ? where id = ? and generation = ?";
 
     private final DataSource dataSource;
+    private final Executor committer;
     private final ConcurrentLinkedQueue<Rotation> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean committing = new AtomicBoolean();
 
-    RotationGroupCommit(DataSource dataSource) {
+    /**
+     * @param committer runs the commits of the rotations that queue up while a commit runs, so
+     *     that their callers need not wait
+     */
+    RotationGroupCommit(DataSource dataSource, Executor committer) {
         this.dataSource = dataSource;
+        this.committer = committer;
     }
 
     /**
-     * Moves the chain from the presented generation to the next one, committed; true for exactly
-     * one caller. Blocks until the commit that carries this rotation is done.
+     * Moves the chain from the presented generation to the next one once committed; the future
+     * yields true for exactly one caller, or fails with an {@link IllegalStateException} when the
+     * rotation could not be committed. When nobody is committing, the caller commits its rotation
+     * before this returns (the future is then complete); otherwise it returns at once, and the
+     * future completes on the thread that commits the group: its continuations must be short.
      */
-    boolean advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
-        Rotation mine = new Rotation(chainId, presentedGeneration, issuedAt, expiresAt, Thread.currentThread());
+    CompletableFuture<Boolean> advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
+        Rotation mine = new Rotation(chainId, presentedGeneration, issuedAt, expiresAt);
         queue.add(mine);
-        boolean interrupted = false;
-        while (!mine.isDone()) {
-            if (committing.compareAndSet(false, true)) {
-                try {
-                    commitNextGroup();
-                } finally {
-                    committing.set(false);
-                }
-                // whoever queued while this group was committed: the oldest of them commits next
-                Rotation next = queue.peek();
-                if (next != null) {
-                    next.wake();
-                }
-            } else {
-                interrupted |= mine.await();
+        if (committing.compareAndSet(false, true)) {
+            commitQueued();
+        }
+        return mine.outcome;
+    }
+
+    /**
+     * Commits the next group; called holding the flag, releases it. Rotations queued meanwhile
+     * are handed to the committer (which takes the flag again), or committed here when the
+     * committer refuses work (shutting down). Whoever queues after the flag is released and the
+     * queue was found empty takes the flag itself, so no rotation is left behind.
+     */
+    private void commitQueued() {
+        while (true) {
+            try {
+                commitNextGroup();
+            } finally {
+                committing.set(false);
+            }
+            if (queue.isEmpty() || !committing.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                committer.execute(this::commitQueued);
+                return;
+            } catch (RejectedExecutionException e) {
+                // no committer (undeploying): commit the queue on this thread
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return mine.outcome();
     }
 
     private void commitNextGroup() {
@@ -162,64 +185,24 @@ final class RotationGroupCommit {
         private final long presentedGeneration;
         private final Instant issuedAt;
         private final Instant expiresAt;
-        private final Thread caller;
-        private volatile boolean done;
-        private volatile boolean woken;
-        private boolean advanced;
-        private Throwable failure;
+        private final CompletableFuture<Boolean> outcome = new CompletableFuture<>();
 
-        Rotation(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt, Thread caller) {
+        Rotation(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
             this.chainId = chainId;
             this.presentedGeneration = presentedGeneration;
             this.issuedAt = issuedAt;
             this.expiresAt = expiresAt;
-            this.caller = caller;
-        }
-
-        boolean isDone() {
-            return done;
         }
 
         void succeed(boolean advanced) {
-            this.advanced = advanced;
-            finish();
+            outcome.complete(advanced);
         }
 
         void fail(Throwable failure) {
-            this.failure = failure;
-            finish();
-        }
-
-        private void finish() {
-            done = true; // volatile write: publishes advanced and failure to the caller
-            LockSupport.unpark(caller);
-        }
-
-        /** Asks the caller to try to commit the queue. */
-        void wake() {
-            woken = true;
-            LockSupport.unpark(caller);
-        }
-
-        /** Parks until done or woken; true if the caller was interrupted meanwhile. */
-        boolean await() {
-            boolean interrupted = false;
-            while (!done && !woken) {
-                LockSupport.park(this);
-                interrupted |= Thread.interrupted();
-            }
-            woken = false;
-            return interrupted;
-        }
-
-        boolean outcome() {
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("Rotating a refresh token failed", failure);
-            }
-            return advanced;
+            outcome.completeExceptionally(
+                    failure instanceof Error
+                            ? failure
+                            : new IllegalStateException("Rotating a refresh token failed", failure));
         }
     }
 }

@@ -1,10 +1,10 @@
 package de.erpconnect.infrastructure.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -17,14 +17,17 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
@@ -72,7 +75,7 @@ class RotationGroupCommitTest {
             insertChain(id, 1);
         }
         ScriptedDataSource counted = new ScriptedDataSource(h2, null, n -> false);
-        RotationGroupCommit group = new RotationGroupCommit(counted);
+        RotationGroupCommit group = new RotationGroupCommit(counted, pool);
         Map<String, AtomicInteger> winners = new ConcurrentHashMap<>();
         List<Future<?>> callers = new ArrayList<>();
         for (int id = 1; id <= chains; id++) {
@@ -82,7 +85,7 @@ class RotationGroupCommitTest {
                     // each contender presents every generation in turn, racing the others; the
                     // winner of one generation presents the next, so every generation is reached
                     for (long g = 1; g <= generations; g++) {
-                        if (group.advance(chain, g, NOW, LATER)) {
+                        if (group.advance(chain, g, NOW, LATER).join()) {
                             winners.computeIfAbsent(chain + "/" + g, x -> new AtomicInteger())
                                     .incrementAndGet();
                         }
@@ -109,15 +112,17 @@ class RotationGroupCommitTest {
         insertChain(1, 1);
         insertChain(2, 7);
         ScriptedDataSource blocking = new ScriptedDataSource(h2, new CountDownLatch(1), n -> false);
+        CountingExecutor committer = new CountingExecutor(pool);
         // two callers present the same generation of chain 1, one the generation of chain 2 that
         // the first caller spends
-        List<Boolean> advanced =
-                holdFirstCommitWhileOthersQueue(blocking, new long[] {2, 7}, new long[][] {{1, 1}, {1, 1}, {2, 7}});
+        List<Boolean> advanced = holdFirstCommitWhileOthersQueue(
+                blocking, committer, new long[] {2, 7}, new long[][] {{1, 1}, {1, 1}, {2, 7}});
         assertTrue(advanced.get(0));
         assertEquals(
                 1, (advanced.get(1) ? 1 : 0) + (advanced.get(2) ? 1 : 0), "one of two rotations of one generation");
         assertEquals(false, advanced.get(3), "generation 7 of chain 2 was spent");
         assertEquals(2, blocking.opened.get(), "the three queued rotations shared one commit");
+        assertEquals(1, committer.tasks.get(), "the committer committed the queued group");
         assertEquals(2, currentGeneration(1));
         assertEquals(8, currentGeneration(2));
     }
@@ -128,8 +133,8 @@ class RotationGroupCommitTest {
         insertChain(2, 1);
         // the second connection, the group's, fails on commit
         ScriptedDataSource blocking = new ScriptedDataSource(h2, new CountDownLatch(1), n -> n == 2);
-        List<Boolean> advanced =
-                holdFirstCommitWhileOthersQueue(blocking, new long[] {1, 1}, new long[][] {{1, 2}, {2, 1}, {2, 1}});
+        List<Boolean> advanced = holdFirstCommitWhileOthersQueue(
+                blocking, pool, new long[] {1, 1}, new long[][] {{1, 2}, {2, 1}, {2, 1}});
         assertTrue(advanced.get(0));
         assertTrue(advanced.get(1));
         assertEquals(1, (advanced.get(2) ? 1 : 0) + (advanced.get(3) ? 1 : 0), "one by one, single use still holds");
@@ -139,14 +144,32 @@ class RotationGroupCommitTest {
     }
 
     @Test
+    void withoutACommitterTheQueuedRotationsAreCommittedByTheLastCommitsThread() throws Exception {
+        insertChain(1, 1);
+        insertChain(2, 1);
+        ScriptedDataSource blocking = new ScriptedDataSource(h2, new CountDownLatch(1), n -> false);
+        Executor refusing = task -> {
+            throw new RejectedExecutionException("shutting down");
+        };
+        List<Boolean> advanced =
+                holdFirstCommitWhileOthersQueue(blocking, refusing, new long[] {1, 1}, new long[][] {{2, 1}, {1, 2}});
+        assertEquals(List.of(true, true, true), advanced);
+        assertEquals(2, blocking.opened.get(), "the queued rotations still shared one commit");
+        assertEquals(3, currentGeneration(1));
+        assertEquals(2, currentGeneration(2));
+    }
+
+    @Test
     void aRotationThatCannotBeCommittedFailsItsCallerAndChangesNothing() throws Exception {
         insertChain(1, 1);
-        RotationGroupCommit group = new RotationGroupCommit(new ScriptedDataSource(h2, null, n -> true));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.advance(1, 1, NOW, LATER));
-        assertInstanceOf(SQLException.class, e.getCause());
+        RotationGroupCommit group = new RotationGroupCommit(new ScriptedDataSource(h2, null, n -> true), pool);
+        CompletionException e = assertThrows(
+                CompletionException.class, () -> group.advance(1, 1, NOW, LATER).join());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertInstanceOf(SQLException.class, e.getCause().getCause());
         assertEquals(1, currentGeneration(1));
         // the next caller is not stuck behind the failed one
-        assertTrue(new RotationGroupCommit(h2).advance(1, 1, NOW, LATER));
+        assertTrue(new RotationGroupCommit(h2, pool).advance(1, 1, NOW, LATER).join());
         assertEquals(2, currentGeneration(1));
     }
 
@@ -157,44 +180,44 @@ class RotationGroupCommitTest {
     }
 
     /**
-     * The first rotation commits alone and is held inside its commit until the queued ones all
-     * wait for it; returns every caller's outcome, the first one's first.
+     * The first rotation commits alone, on its caller's thread, and is held inside its commit while
+     * the others queue: their callers get an unfinished outcome and go on at once. Returns every
+     * caller's outcome, the first one's first.
      */
-    private List<Boolean> holdFirstCommitWhileOthersQueue(ScriptedDataSource held, long[] first, long[][] queued)
-            throws Exception {
-        RotationGroupCommit group = new RotationGroupCommit(held);
-        List<Future<Boolean>> callers = new ArrayList<>();
-        callers.add(pool.submit(() -> group.advance(first[0], first[1], NOW, LATER)));
-        held.entered.await(1, TimeUnit.MINUTES);
-        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+    private List<Boolean> holdFirstCommitWhileOthersQueue(
+            ScriptedDataSource held, Executor committer, long[] first, long[][] queued) throws Exception {
+        RotationGroupCommit group = new RotationGroupCommit(held, committer);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        outcomes.add(
+                pool.submit(() -> group.advance(first[0], first[1], NOW, LATER).join()));
+        assertTrue(held.entered.await(1, TimeUnit.MINUTES));
         for (long[] rotation : queued) {
-            callers.add(pool.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return group.advance(rotation[0], rotation[1], NOW, LATER);
-            }));
+            CompletableFuture<Boolean> outcome = group.advance(rotation[0], rotation[1], NOW, LATER);
+            assertFalse(outcome.isDone(), "a queued rotation is committed after the running commit");
+            outcomes.add(outcome);
         }
-        awaitParked(waiting, queued.length);
         held.release.countDown();
         List<Boolean> advanced = new ArrayList<>();
-        for (Future<Boolean> caller : callers) {
-            advanced.add(caller.get(1, TimeUnit.MINUTES));
+        for (Future<Boolean> outcome : outcomes) {
+            advanced.add(outcome.get(1, TimeUnit.MINUTES));
         }
         return advanced;
     }
 
-    private static void awaitParked(List<Thread> threads, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (System.nanoTime() < deadline) {
-            List<Thread> seen;
-            synchronized (threads) {
-                seen = List.copyOf(threads);
-            }
-            if (seen.size() == count && seen.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-                return;
-            }
-            Thread.sleep(5);
+    /** Runs tasks on a pool and counts them. */
+    static final class CountingExecutor implements Executor {
+        final Executor target;
+        final AtomicInteger tasks = new AtomicInteger();
+
+        CountingExecutor(Executor target) {
+            this.target = target;
         }
-        fail("the queued callers did not wait for the running commit");
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.incrementAndGet();
+            target.execute(task);
+        }
     }
 
     private void insertChain(long id, long generation) throws SQLException {

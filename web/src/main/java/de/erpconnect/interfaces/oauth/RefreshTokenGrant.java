@@ -5,6 +5,7 @@ import de.erpconnect.application.TokenService;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The refresh token grant, RFC 6749 §6, with rotation and reuse detection (RFC 9700 §4.14.2): the
@@ -18,7 +19,8 @@ public class RefreshTokenGrant {
     @Inject
     TokenService tokens;
 
-    IssuedToken handle(PresentedClient client, FormParameters form, String remoteAddress) {
+    /** Completes once the rotation is committed; no request thread waits for that commit. */
+    CompletionStage<IssuedToken> handle(PresentedClient client, FormParameters form, String remoteAddress) {
         return tokens.issueForRefreshToken(
                 client.clientId(), client.secret(), form.get("refresh_token"), form.get("scope"), remoteAddress);
     }

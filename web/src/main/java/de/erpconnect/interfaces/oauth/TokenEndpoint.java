@@ -7,10 +7,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /**
@@ -29,7 +30,7 @@ public class TokenEndpoint {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@Context HttpHeaders headers, InputStream body) {
-        return tokenRequests.handle(RealmId.ERP, headers, request, body);
+    public void token(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
+        tokenRequests.answer(RealmId.ERP, headers, request, body, response);
     }
 }

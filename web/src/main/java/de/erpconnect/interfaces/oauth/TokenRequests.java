@@ -10,9 +10,13 @@ import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a token endpoint does (RFC 6749 §3.2), for the ERP realm and for every realm of the vendor
@@ -38,7 +42,30 @@ public class TokenRequests {
     @Inject
     RemoteAddresses remoteAddresses;
 
-    public Response handle(RealmId realm, HttpHeaders headers, HttpServletRequest request, InputStream body) {
+    /**
+     * Answers the token request on {@code response}, now or, for a refresh token, once its
+     * rotation is committed; failures go through the application's exception mapping.
+     */
+    public void answer(
+            RealmId realm, HttpHeaders headers, HttpServletRequest request, InputStream body, AsyncResponse response) {
+        try {
+            handle(realm, headers, request, body).whenComplete((answer, failure) -> {
+                if (failure == null) {
+                    response.resume(answer);
+                } else {
+                    response.resume(
+                            failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            response.resume(e);
+        }
+    }
+
+    private CompletionStage<Response> handle(
+            RealmId realm, HttpHeaders headers, HttpServletRequest request, InputStream body) {
         FormParameters form = OAuthForms.read(headers, request, body);
         String grantType = form.get("grant_type");
         if (grantType == null) {
@@ -56,11 +83,17 @@ public class TokenRequests {
         }
         PresentedClient client = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
         String remote = remoteAddresses.of(request);
-        IssuedToken token = switch (grantType) {
-            case AuthorizationCodeGrant.TYPE -> authorizationCode.handle(client, form, remote);
+        CompletionStage<IssuedToken> token = switch (grantType) {
+            case AuthorizationCodeGrant.TYPE ->
+                CompletableFuture.completedFuture(authorizationCode.handle(client, form, remote));
             case RefreshTokenGrant.TYPE -> refreshToken.handle(client, form, remote);
-            default -> clientCredentials.handle(realm, client, form, remote);
+            default -> CompletableFuture.completedFuture(clientCredentials.handle(realm, client, form, remote));
         };
+        return token.thenApply(TokenRequests::tokenResponse);
+    }
+
+    /** The successful answer, RFC 6749 §5.1. */
+    private static Response tokenResponse(IssuedToken token) {
         var answer = Jsonp.JSON
                 .createObjectBuilder()
                 .add("access_token", token.accessToken())

@@ -19,6 +19,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -52,8 +54,19 @@ public class RealmEndpoints {
     @Path("/oauth2/token")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@PathParam("customerNo") String customerNo, @Context HttpHeaders headers, InputStream body) {
-        return tokenRequests.handle(realm(customerNo), headers, request, body);
+    public void token(
+            @PathParam("customerNo") String customerNo,
+            @Context HttpHeaders headers,
+            InputStream body,
+            @Suspended AsyncResponse response) {
+        RealmId realm;
+        try {
+            realm = realm(customerNo);
+        } catch (RuntimeException e) {
+            response.resume(e);
+            return;
+        }
+        tokenRequests.answer(realm, headers, request, body, response);
     }
 
     @GET
