@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -136,12 +137,15 @@ final class RotationGroupCommit {
     private void commitTogether(List<Rotation> group) throws SQLException {
         List<Rotation> ordered = new ArrayList<>(group);
         ordered.sort(Comparator.comparingLong(r -> r.chainId)); // stable: arrival order within a chain
-        int[] counts = new int[ordered.size()];
+        int[] counts;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
-                for (int i = 0; i < ordered.size(); i++) {
-                    counts[i] = update(ps, ordered.get(i));
+            try {
+                counts = updateInOneRoundTrip(c, ordered);
+                if (Arrays.stream(counts).anyMatch(n -> n != 0 && n != 1)) {
+                    // a driver that does not tell each row count (SUCCESS_NO_INFO) cannot decide
+                    // single use in a batch: rolled back, then committed one by one
+                    throw new SQLException("The database did not answer a row count for each update of the group");
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -153,6 +157,26 @@ final class RotationGroupCommit {
         }
         for (int i = 0; i < ordered.size(); i++) {
             ordered.get(i).succeed(counts[i] == 1);
+        }
+    }
+
+    /**
+     * The group's UPDATEs as one JDBC batch: one round trip, executed in order, one row count
+     * each. A round trip per UPDATE kept the transaction open (and its rows locked) while this
+     * thread waited for a core between them.
+     */
+    private static int[] updateInOneRoundTrip(Connection c, List<Rotation> ordered) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
+            for (Rotation r : ordered) {
+                bind(ps, r);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            if (counts.length != ordered.size()) {
+                throw new SQLException(
+                        "The database answered " + counts.length + " row counts for " + ordered.size() + " updates");
+            }
+            return counts;
         }
     }
 
@@ -172,11 +196,22 @@ final class RotationGroupCommit {
     /** Runs {@link #ADVANCE}; the row count is 1 for the caller that advanced the chain. */
     static int update(PreparedStatement ps, long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt)
             throws SQLException {
+        bind(ps, chainId, presentedGeneration, issuedAt, expiresAt);
+        return ps.executeUpdate();
+    }
+
+    private static void bind(PreparedStatement ps, Rotation r) throws SQLException {
+        bind(ps, r.chainId, r.presentedGeneration, r.issuedAt, r.expiresAt);
+    }
+
+    /** Binds {@link #ADVANCE}'s parameters. */
+    private static void bind(
+            PreparedStatement ps, long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt)
+            throws SQLException {
         ps.setTimestamp(1, Timestamp.from(issuedAt));
         ps.setTimestamp(2, Timestamp.from(expiresAt));
         ps.setLong(3, chainId);
         ps.setLong(4, presentedGeneration);
-        return ps.executeUpdate();
     }
 
     /** One caller's rotation: what to update, and its outcome once committed. */

@@ -48,20 +48,32 @@ public class TokenRequests {
      */
     public void answer(
             RealmId realm, HttpHeaders headers, HttpServletRequest request, InputStream body, AsyncResponse response) {
+        CompletionStage<Response> answer;
         try {
-            handle(realm, headers, request, body).whenComplete((answer, failure) -> {
-                if (failure == null) {
-                    response.resume(answer);
-                } else {
-                    response.resume(
-                            failure instanceof CompletionException && failure.getCause() != null
-                                    ? failure.getCause()
-                                    : failure);
-                }
-            });
+            answer = handle(realm, headers, request, body);
         } catch (RuntimeException e) {
             response.resume(e);
+            return;
         }
+        resumeWhenDone(answer, response);
+    }
+
+    /**
+     * Resumes {@code response} with the stage's answer, or with the failure that ended it (not the
+     * {@link CompletionException} around it), so that the failure goes through the exception
+     * mapping as if the resource method had thrown it.
+     */
+    static void resumeWhenDone(CompletionStage<?> answer, AsyncResponse response) {
+        answer.whenComplete((result, failure) -> {
+            if (failure == null) {
+                response.resume(result);
+            } else {
+                response.resume(
+                        failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure);
+            }
+        });
     }
 
     private CompletionStage<Response> handle(
