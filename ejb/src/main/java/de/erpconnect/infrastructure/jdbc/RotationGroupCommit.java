@@ -142,11 +142,6 @@ final class RotationGroupCommit {
             c.setAutoCommit(false);
             try {
                 counts = updateInOneRoundTrip(c, ordered);
-                if (Arrays.stream(counts).anyMatch(n -> n != 0 && n != 1)) {
-                    // a driver that does not tell each row count (SUCCESS_NO_INFO) cannot decide
-                    // single use in a batch: rolled back, then committed one by one
-                    throw new SQLException("The database did not answer a row count for each update of the group");
-                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -172,9 +167,10 @@ final class RotationGroupCommit {
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
-            if (counts.length != ordered.size()) {
-                throw new SQLException(
-                        "The database answered " + counts.length + " row counts for " + ordered.size() + " updates");
+            if (counts.length != ordered.size() || Arrays.stream(counts).anyMatch(n -> n != 0 && n != 1)) {
+                // a driver that does not tell each row count (SUCCESS_NO_INFO) cannot decide
+                // single use in a batch: rolled back, then committed one by one
+                throw new SQLException("The database did not answer a row count for each update of the group");
             }
             return counts;
         }
@@ -183,14 +179,11 @@ final class RotationGroupCommit {
     private void commitAlone(Rotation r) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(ADVANCE)) {
-            r.succeed(update(ps, r) == 1);
+            bind(ps, r);
+            r.succeed(ps.executeUpdate() == 1);
         } catch (SQLException | RuntimeException e) {
             r.fail(e);
         }
-    }
-
-    private static int update(PreparedStatement ps, Rotation r) throws SQLException {
-        return update(ps, r.chainId, r.presentedGeneration, r.issuedAt, r.expiresAt);
     }
 
     /** Runs {@link #ADVANCE}; the row count is 1 for the caller that advanced the chain. */

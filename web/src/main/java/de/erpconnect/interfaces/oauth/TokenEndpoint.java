@@ -31,6 +31,6 @@ public class TokenEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public void token(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
-        tokenRequests.answer(RealmId.ERP, headers, request, body, response);
+        tokenRequests.answer(() -> RealmId.ERP, headers, request, body, response);
     }
 }

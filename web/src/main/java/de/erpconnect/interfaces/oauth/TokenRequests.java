@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * What a token endpoint does (RFC 6749 §3.2), for the ERP realm and for every realm of the vendor
@@ -44,13 +45,18 @@ public class TokenRequests {
 
     /**
      * Answers the token request on {@code response}, now or, for a refresh token, once its
-     * rotation is committed; failures go through the application's exception mapping.
+     * rotation is committed; failures (also an unknown realm) go through the application's
+     * exception mapping.
      */
     public void answer(
-            RealmId realm, HttpHeaders headers, HttpServletRequest request, InputStream body, AsyncResponse response) {
+            Supplier<RealmId> realm,
+            HttpHeaders headers,
+            HttpServletRequest request,
+            InputStream body,
+            AsyncResponse response) {
         CompletionStage<Response> answer;
         try {
-            answer = handle(realm, headers, request, body);
+            answer = handle(realm.get(), headers, request, body);
         } catch (RuntimeException e) {
             response.resume(e);
             return;

@@ -59,14 +59,7 @@ public class RealmEndpoints {
             @Context HttpHeaders headers,
             InputStream body,
             @Suspended AsyncResponse response) {
-        RealmId realm;
-        try {
-            realm = realm(customerNo);
-        } catch (RuntimeException e) {
-            response.resume(e);
-            return;
-        }
-        tokenRequests.answer(realm, headers, request, body, response);
+        tokenRequests.answer(() -> realm(customerNo), headers, request, body, response);
     }
 
     @GET
