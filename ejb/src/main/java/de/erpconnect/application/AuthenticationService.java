@@ -1,6 +1,7 @@
 package de.erpconnect.application;
 
 import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.domain.user.LoginName;
@@ -84,7 +85,8 @@ public class AuthenticationService {
                     EventType.LOGIN_FAILED,
                     null,
                     remoteAddress,
-                    "Login failed for '" + printable(login) + "'" + (ok ? " (user deactivated)." : "."));
+                    "Login failed for '" + PrintableText.identifier(login, 64) + "'"
+                            + (ok ? " (user deactivated)." : "."));
             return Optional.empty();
         }
         throttle.succeeded("user", subject, remoteAddress);
@@ -147,13 +149,5 @@ public class AuthenticationService {
                 .map(c -> c.active() && c.actsFor(login))
                 .orElse(false);
         return clientActive ? activeCaller(realm, login) : Optional.empty();
-    }
-
-    private static String printable(String login) {
-        if (login == null) {
-            return "";
-        }
-        String cut = login.length() > 64 ? login.substring(0, 64) : login;
-        return cut.replaceAll("[^A-Za-z0-9_.@-]", "?");
     }
 }

@@ -16,6 +16,7 @@ import de.erpconnect.domain.grant.RefreshChainRepository;
 import de.erpconnect.domain.grant.RefreshTokenId;
 import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.grant.RefreshTokenSeal;
+import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.AccessTokenClaims;
 import de.erpconnect.domain.token.OAuthError;
@@ -103,7 +104,7 @@ public class TokenService {
     /** The same within one realm: a client of another realm is unknown here (DESIGN §9). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientCredentials authenticateClient(RealmId realm, String clientId, String secret, String remoteAddress) {
-        String subject = LoginThrottle.subject(realm, printable(clientId));
+        String subject = LoginThrottle.subject(realm, PrintableText.identifier(clientId, 64));
         throttle.lockedFor("client", subject, remoteAddress).ifPresent(wait -> {
             long seconds = Math.max(1, wait.toSeconds() + 1);
             throw new OAuthException(
@@ -129,7 +130,7 @@ public class TokenService {
                     EventType.CLIENT_AUTHENTICATION_FAILED,
                     null,
                     remoteAddress,
-                    "Client authentication failed for client id '" + printable(clientId) + "'.");
+                    "Client authentication failed for client id '" + PrintableText.identifier(clientId, 64) + "'.");
             throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed.");
         }
         throttle.succeeded("client", subject, remoteAddress);
@@ -512,13 +513,5 @@ public class TokenService {
         byte[] id = new byte[16];
         RANDOM.get().nextBytes(id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-    }
-
-    private static String printable(String clientId) {
-        if (clientId == null) {
-            return "";
-        }
-        String cut = clientId.length() > 64 ? clientId.substring(0, 64) : clientId;
-        return cut.replaceAll("[^A-Za-z0-9_.@-]", "?");
     }
 }

@@ -18,4 +18,33 @@ public final class PrintableText {
         text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return b.toString();
     }
+
+    /**
+     * An identifier from a request (a client id, a login, a parameter name) as quoted in event
+     * messages and throttle keys: at most {@code maxLength} characters, each one outside
+     * {@code [A-Za-z0-9_.@-]} shown as '?'; null is the empty text. A plain loop: it runs on every
+     * client authentication.
+     */
+    public static String identifier(String text, int maxLength) {
+        if (text == null) {
+            return "";
+        }
+        int length = Math.min(text.length(), maxLength);
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            out[i] = isIdentifierChar(c) ? c : '?';
+        }
+        return new String(out);
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '.'
+                || c == '@'
+                || c == '-';
+    }
 }

@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.http;
 
+import de.erpconnect.domain.shared.PrintableText;
 import java.io.ByteArrayOutputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ public final class FormParameters {
                 throw new BadRequestBodyException(400, "A parameter has no name.");
             }
             if (values.containsKey(name)) {
-                throw new BadRequestBodyException(400, "The parameter '" + printable(name) + "' is repeated.");
+                throw new BadRequestBodyException(
+                        400, "The parameter '" + PrintableText.identifier(name, 40) + "' is repeated.");
             }
             values.put(name, value);
         }
@@ -81,11 +83,6 @@ public final class FormParameters {
     /** URL-decodes one value of a Basic credential (RFC 6749 §2.3.1), with the same strictness. */
     public static String decodeComponent(String encoded) {
         return decode(encoded);
-    }
-
-    private static String printable(String name) {
-        String cut = name.length() > 40 ? name.substring(0, 40) : name;
-        return cut.replaceAll("[^A-Za-z0-9_.-]", "?");
     }
 
     public String get(String name) {

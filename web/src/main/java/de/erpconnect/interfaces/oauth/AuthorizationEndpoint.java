@@ -4,6 +4,7 @@ import de.erpconnect.application.AuthorizationService;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.infrastructure.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import java.util.List;
  * redirect URI are shown on our page and never redirected (RFC 9700 §4.11); every other error goes
  * back to the client's registered redirect URI with {@code state} and {@code iss}.
  */
+@ApplicationScoped
 @Path("/authorize")
 public class AuthorizationEndpoint {
 
@@ -36,11 +38,8 @@ public class AuthorizationEndpoint {
     @Inject
     Settings settings;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
-    public Response authorize(@Context UriInfo uri) {
+    public Response authorize(@Context UriInfo uri, @Context HttpServletRequest request) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         String clientId = params.getFirst("client_id");
         String redirectUri = params.getFirst("redirect_uri");

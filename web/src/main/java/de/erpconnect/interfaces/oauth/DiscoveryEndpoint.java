@@ -6,6 +6,7 @@ import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.cloud.api.RealmEndpoints;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
  * Every URL is built from {@code ERPCONNECT_PUBLIC_URL}, never from the request's Host header.
  * It lists what the server supports today and grows with it.
  */
+@ApplicationScoped
 @Path("/oauth-authorization-server")
 public class DiscoveryEndpoint {
 

@@ -12,6 +12,7 @@ import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
 import de.erpconnect.interfaces.security.RemoteAddresses;
 import de.erpconnect.interfaces.security.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,7 @@ import java.io.InputStream;
  * tokens: anything else — unknown, expired, revoked, of a deactivated user or application, or of
  * another client — is {@code {"active":false}} (§2.2), so introspection reveals nothing.
  */
+@ApplicationScoped
 @Path("/introspect")
 public class IntrospectionEndpoint {
 
@@ -53,13 +55,10 @@ public class IntrospectionEndpoint {
     @Inject
     Settings settings;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response introspect(@Context HttpHeaders headers, InputStream body) {
+    public Response introspect(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         FormParameters form = OAuthForms.read(headers, request, body);
         PresentedClient presented = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
         ClientCredentials client =

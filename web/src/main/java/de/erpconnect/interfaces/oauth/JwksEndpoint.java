@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.oauth;
 import de.erpconnect.application.SigningKeys;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.json.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The realm's public signing keys as a JWK Set (RFC 7517 §5; EC keys per RFC 7518 §6.2). */
+@ApplicationScoped
 @Path("/jwks")
 public class JwksEndpoint {
 

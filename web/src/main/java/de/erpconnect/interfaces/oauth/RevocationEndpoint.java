@@ -9,6 +9,7 @@ import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
 import de.erpconnect.interfaces.security.RemoteAddresses;
 import de.erpconnect.interfaces.security.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import java.time.Instant;
  * (one of our JWTs) goes on the deny list until it expires; a refresh token revokes its grant and
  * so every token issued from it. Unknown, expired or malformed tokens answer 200 (§2.2).
  */
+@ApplicationScoped
 @Path("/revoke")
 public class RevocationEndpoint {
 
@@ -42,13 +44,10 @@ public class RevocationEndpoint {
     @Inject
     RemoteAddresses remoteAddresses;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@Context HttpHeaders headers, InputStream body) {
+    public Response revoke(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         FormParameters form = OAuthForms.read(headers, request, body);
         PresentedClient presented = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
         ClientCredentials client =

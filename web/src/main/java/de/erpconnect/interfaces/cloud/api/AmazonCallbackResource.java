@@ -7,6 +7,7 @@ import de.erpconnect.infrastructure.config.AmazonSettings;
 import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
  * realm and platform, and it works once. The page shows Amazon's parameters as the JSON the seed
  * describes, with the note that the window can be closed; a refusal is a page that says why.
  */
+@ApplicationScoped
 @Path("/amazon/callback")
 public class AmazonCallbackResource {
 

@@ -8,6 +8,7 @@ import de.erpconnect.application.PageRequest;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
  * {@code /cloud/api/vendor/invitations}: the vendor's registration links (DESIGN §9). The link is in
  * the create response only; the list shows who was invited, until when, and whether it was used.
  */
+@ApplicationScoped
 @Path("/vendor/invitations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("vendor")

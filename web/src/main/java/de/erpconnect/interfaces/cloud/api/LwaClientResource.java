@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.cloud.api;
 import de.erpconnect.application.AmazonCloudService;
 import de.erpconnect.application.AmazonViews.LwaClientView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  * Amazon wants the secret rotated every 180 days; PUT stores the new one (write-only), GET shows
  * when it was set and by when it must be rotated.
  */
+@ApplicationScoped
 @Path("/vendor/amazon/lwa-client")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("vendor")

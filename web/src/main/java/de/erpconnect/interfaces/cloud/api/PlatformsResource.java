@@ -6,6 +6,7 @@ import de.erpconnect.application.CloudCaller;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import java.util.Map;
  * called with a token of the realm's token endpoint. POST registers a platform and answers its
  * Seller Central consent URL; {@code …/{id}/consent} issues a new one; GET reads the login status.
  */
+@ApplicationScoped
 @Path("/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("cloud-client")
@@ -40,21 +42,18 @@ public class PlatformsResource {
     @Inject
     Locations locations;
 
-    @Context
-    SecurityContext security;
-
     /** The realm and user the request's token speaks for (MultiAuthMechanism set them). */
-    private CloudCaller caller() {
+    private static CloudCaller caller(SecurityContext security) {
         return CloudCaller.parse(security.getUserPrincipal().getName());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(Registration registration) {
+    public Response register(Registration registration, @Context SecurityContext security) {
         if (registration == null) {
             throw new jakarta.ws.rs.BadRequestException("The request body is missing.");
         }
-        PlatformState created = amazon.register(caller(), registration.name(), registration.country());
+        PlatformState created = amazon.register(caller(security), registration.name(), registration.country());
         return Response.created(locations.of("/cloud/api/platforms", String.valueOf(created.id())))
                 .entity(created)
                 .header("Cache-Control", "no-store")
@@ -62,21 +61,21 @@ public class PlatformsResource {
     }
 
     @GET
-    public Map<String, Object> list() {
-        List<PlatformState> all = amazon.platforms(caller());
+    public Map<String, Object> list(@Context SecurityContext security) {
+        List<PlatformState> all = amazon.platforms(caller(security));
         return Map.of("items", all, "total", all.size());
     }
 
     @GET
     @Path("/{id}")
-    public PlatformState get(@PathParam("id") String id) {
-        return amazon.platform(caller(), QueryValues.id(id));
+    public PlatformState get(@PathParam("id") String id, @Context SecurityContext security) {
+        return amazon.platform(caller(security), QueryValues.id(id));
     }
 
     @POST
     @Path("/{id}/consent")
-    public Response consent(@PathParam("id") String id) {
-        return Response.ok(amazon.consent(caller(), QueryValues.id(id)))
+    public Response consent(@PathParam("id") String id, @Context SecurityContext security) {
+        return Response.ok(amazon.consent(caller(security), QueryValues.id(id)))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -84,14 +83,14 @@ public class PlatformsResource {
     /** "Verbindung prüfen": one SP-API call with the region's access token. */
     @POST
     @Path("/{id}/check")
-    public PlatformState check(@PathParam("id") String id) {
-        return amazon.check(caller(), QueryValues.id(id));
+    public PlatformState check(@PathParam("id") String id, @Context SecurityContext security) {
+        return amazon.check(caller(security), QueryValues.id(id));
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
-        amazon.delete(caller(), QueryValues.id(id));
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        amazon.delete(caller(security), QueryValues.id(id));
         return Response.noContent().build();
     }
 }

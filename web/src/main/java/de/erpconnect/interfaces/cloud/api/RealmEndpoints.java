@@ -11,6 +11,7 @@ import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.oauth.JwksEndpoint;
 import de.erpconnect.interfaces.oauth.TokenRequests;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ import java.io.InputStream;
  * code bound to the realm: the realm's issuer, audience and key), its JWKS, and the account its
  * tokens belong to. A customer number without a realm answers 404.
  */
+@ApplicationScoped
 @Path("/{customerNo}")
 public class RealmEndpoints {
 
@@ -47,9 +49,6 @@ public class RealmEndpoints {
     @Inject
     SigningKeys signingKeys;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
     @Path("/oauth2/token")
     @Consumes(MediaType.WILDCARD)
@@ -57,6 +56,7 @@ public class RealmEndpoints {
     public void token(
             @PathParam("customerNo") String customerNo,
             @Context HttpHeaders headers,
+            @Context HttpServletRequest request,
             InputStream body,
             @Suspended AsyncResponse response) {
         tokenRequests.answer(() -> realm(customerNo), headers, request, body, response);

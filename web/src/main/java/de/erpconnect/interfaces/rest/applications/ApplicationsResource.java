@@ -10,6 +10,7 @@ import de.erpconnect.application.PageRequest;
 import de.erpconnect.application.SecretRotationCommand;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import java.util.List;
  * {@code /api/admin/applications}. The create and secret-rotation responses are the only ones
  * that contain a client secret; they are marked {@code no-store}.
  */
+@ApplicationScoped
 @Path("/admin/applications")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationsResource {

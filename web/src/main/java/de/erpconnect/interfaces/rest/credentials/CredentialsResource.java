@@ -7,6 +7,7 @@ import de.erpconnect.application.Page;
 import de.erpconnect.application.PageRequest;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import java.util.Map;
  * {@code /api/admin/credentials}: access credentials ("Zugangsdaten"). No response contains the
  * secret; a second active record of the same kind is a 409.
  */
+@ApplicationScoped
 @Path("/admin/credentials")
 @Produces(MediaType.APPLICATION_JSON)
 public class CredentialsResource {

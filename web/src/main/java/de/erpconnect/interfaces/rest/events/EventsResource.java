@@ -4,6 +4,7 @@ import de.erpconnect.application.EventLog;
 import de.erpconnect.application.Page;
 import de.erpconnect.application.PageRequest;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /api/admin/events}: the event log, newest first, filterable by type and text. */
+@ApplicationScoped
 @Path("/admin/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {

@@ -8,6 +8,7 @@ import de.erpconnect.application.PageRequest;
 import de.erpconnect.application.SigningKeys;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import java.util.List;
  * and revocation; {@code /api/admin/signing-keys}: the published keys and their rotation;
  * {@code /api/admin/lockouts}: the brute-force lockouts in effect.
  */
+@ApplicationScoped
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class GrantsResource {
@@ -39,9 +41,6 @@ public class GrantsResource {
 
     @Inject
     LoginThrottle throttle;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @Path("/grants")
@@ -82,14 +81,14 @@ public class GrantsResource {
 
     @DELETE
     @Path("/lockouts")
-    public Response unlock() {
+    public Response unlock(@Context SecurityContext security) {
         throttle.unlockAll(security.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 
     @POST
     @Path("/signing-keys/rotate")
-    public SigningKeys.PublishedKey rotate() {
+    public SigningKeys.PublishedKey rotate(@Context SecurityContext security) {
         return signingKeys.rotate(RealmId.ERP, security.getUserPrincipal().getName());
     }
 }

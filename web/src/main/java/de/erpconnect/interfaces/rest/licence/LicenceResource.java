@@ -5,6 +5,7 @@ import de.erpconnect.application.LicenceView;
 import de.erpconnect.application.Page;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import java.util.List;
  * {@code /api/admin/licence} (edition, customer number, build), {@code /api/admin/activations}
  * (activate with {@code {"key":"…"}}, list, deactivate) and {@code /api/admin/partner-apps}.
  */
+@ApplicationScoped
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class LicenceResource {

@@ -7,6 +7,7 @@ import de.erpconnect.application.PlatformService;
 import de.erpconnect.application.PlatformView;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import java.util.Map;
  * {@code …/{id}/refresh} reads the login status from the cloud; DELETE deletes in the cloud first
  * (503 and nothing deleted when the cloud cannot be reached).
  */
+@ApplicationScoped
 @Path("/admin/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformsResource {

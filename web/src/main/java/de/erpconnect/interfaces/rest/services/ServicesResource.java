@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.rest.services;
 
 import de.erpconnect.application.AutomationServices;
 import de.erpconnect.domain.shared.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,15 +18,13 @@ import jakarta.ws.rs.core.SecurityContext;
  * {@code /api/admin/services/graphql-server}: the automation service "GraphQL-Server" — its state
  * and endpoint URL, start, stop, and {@code {"interactive": true}} (Enterprise only).
  */
+@ApplicationScoped
 @Path("/admin/services/graphql-server")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicesResource {
 
     @Inject
     AutomationServices services;
-
-    @Context
-    SecurityContext security;
 
     @GET
     public AutomationServices.GraphqlServerView get() {
@@ -34,29 +33,29 @@ public class ServicesResource {
 
     @POST
     @Path("/start")
-    public AutomationServices.GraphqlServerView start() {
-        return services.start(actor());
+    public AutomationServices.GraphqlServerView start(@Context SecurityContext security) {
+        return services.start(actor(security));
     }
 
     @POST
     @Path("/stop")
-    public AutomationServices.GraphqlServerView stop() {
-        return services.stop(actor());
+    public AutomationServices.GraphqlServerView stop(@Context SecurityContext security) {
+        return services.stop(actor(security));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public AutomationServices.GraphqlServerView change(ServiceCommand command) {
+    public AutomationServices.GraphqlServerView change(ServiceCommand command, @Context SecurityContext security) {
         if (command == null || command.interactive() == null) {
             throw new InvalidInputException("interactive", "The body is {\"interactive\": true|false}.");
         }
-        return services.setInteractive(command.interactive(), actor());
+        return services.setInteractive(command.interactive(), actor(security));
     }
 
     /** The body of PUT: the flag "Interaktive Web-Oberfläche aktivieren". */
     public record ServiceCommand(Boolean interactive) {}
 
-    private String actor() {
+    private static String actor(SecurityContext security) {
         return security.getUserPrincipal().getName();
     }
 }

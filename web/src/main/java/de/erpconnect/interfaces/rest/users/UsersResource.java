@@ -7,6 +7,7 @@ import de.erpconnect.application.UserService;
 import de.erpconnect.application.UserView;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/admin/users}: create, list, read, change and delete users. */
+@ApplicationScoped
 @Path("/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
