@@ -12,9 +12,10 @@ server_java_opts() {
 }
 
 # What the benchmark server is, for the figures' header: version, JVM and its options, database,
-# request worker threads (the default of wildfly-config/45-io.cli unless ERPCONNECT_WORKER_THREADS).
+# request worker and I/O threads (the defaults of wildfly-config/45-io.cli unless ERPCONNECT_WORKER_THREADS,
+# ERPCONNECT_IO_THREADS).
 server_facts() {
-    echo "WildFly 39.0.1, $(java -version 2>&1 | head -1), JVM options '$(server_java_opts)', database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-4} worker threads, unpinned on $(nproc) cores"
+    echo "WildFly 39.0.1, $(java -version 2>&1 | head -1), JVM options '$(server_java_opts)', database ${BENCH_DB:-h2}, ${ERPCONNECT_WORKER_THREADS:-4} worker threads, ${ERPCONNECT_IO_THREADS:-2} I/O threads, unpinned on $(nproc) cores"
 }
 
 start_bench_server() {
