@@ -1,6 +1,7 @@
 package de.erpconnect.application;
 
 import de.erpconnect.domain.application.ClientCredentials;
+import de.erpconnect.domain.application.ClientId;
 import de.erpconnect.domain.application.ClientType;
 import de.erpconnect.domain.application.Scope;
 import de.erpconnect.domain.application.SecretHasher;
@@ -104,7 +105,8 @@ public class TokenService {
     /** The same within one realm: a client of another realm is unknown here (DESIGN §9). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientCredentials authenticateClient(RealmId realm, String clientId, String secret, String remoteAddress) {
-        String subject = LoginThrottle.subject(realm, PrintableText.identifier(clientId, 64));
+        String printable = PrintableText.identifier(clientId, ClientId.MAX_LENGTH);
+        String subject = LoginThrottle.subject(realm, printable);
         throttle.lockedFor("client", subject, remoteAddress).ifPresent(wait -> {
             long seconds = Math.max(1, wait.toSeconds() + 1);
             throw new OAuthException(
@@ -130,7 +132,7 @@ public class TokenService {
                     EventType.CLIENT_AUTHENTICATION_FAILED,
                     null,
                     remoteAddress,
-                    "Client authentication failed for client id '" + PrintableText.identifier(clientId, 64) + "'.");
+                    "Client authentication failed for client id '" + printable + "'.");
             throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed.");
         }
         throttle.succeeded("client", subject, remoteAddress);

@@ -1,5 +1,6 @@
 package de.erpconnect.domain.application;
 
+import de.erpconnect.domain.shared.Base64UrlAlphabet;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -16,21 +17,13 @@ public record ClientId(String value) {
 
     /**
      * Whether an untrusted string could be a client id at all (before any lookup): 1 to 64 of
-     * {@code [A-Za-z0-9_-]}. A plain loop: it runs on every client authentication and bearer check.
+     * the base64url alphabet.
      */
     public static boolean isWellFormed(String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowed =
-                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= MAX_LENGTH
+                && Base64UrlAlphabet.containsAll(value);
     }
 
     /** 128 random bits, base64url: unguessable so that ids cannot be enumerated. */

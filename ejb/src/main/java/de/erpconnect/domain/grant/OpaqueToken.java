@@ -1,5 +1,6 @@
 package de.erpconnect.domain.grant;
 
+import de.erpconnect.domain.shared.Base64UrlAlphabet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +36,6 @@ public final class OpaqueToken {
 
     /** Whether a presented token could be one of ours at all (length and alphabet). */
     public static boolean isWellFormed(String token) {
-        return token != null
-                && token.length() == 43
-                && token.chars()
-                        .allMatch(c -> (c >= 'A' && c <= 'Z')
-                                || (c >= 'a' && c <= 'z')
-                                || (c >= '0' && c <= '9')
-                                || c == '-'
-                                || c == '_');
+        return token != null && token.length() == 43 && Base64UrlAlphabet.containsAll(token);
     }
 }

@@ -39,12 +39,6 @@ public final class PrintableText {
     }
 
     private static boolean isIdentifierChar(char c) {
-        return (c >= 'A' && c <= 'Z')
-                || (c >= 'a' && c <= 'z')
-                || (c >= '0' && c <= '9')
-                || c == '_'
-                || c == '.'
-                || c == '@'
-                || c == '-';
+        return Base64UrlAlphabet.contains(c) || c == '.' || c == '@';
     }
 }
