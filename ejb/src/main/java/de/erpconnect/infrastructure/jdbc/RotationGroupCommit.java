@@ -38,6 +38,10 @@ import org.jboss.logging.Logger;
  * PostgreSQL's WAL flush could not serve other requests meanwhile: with as many request threads
  * as a 2-core machine runs well (4), at most 4 rotations could queue for a commit.
  *
+ * <p>A group's outcomes are handed to their callers (whose continuations finish the answers)
+ * only after the next group has been handed on: the next commit waits for the database while
+ * this thread finishes the answers, instead of waiting for all of them first.
+ *
  * <p>A group that fails (a lock timeout, a deadlock with another transaction) is rolled back and
  * its rotations are then committed one by one, so one bad rotation does not fail the others.
  * Rows are updated in chain order, so groups of several cluster nodes cannot deadlock each other.
@@ -71,7 +75,8 @@ final class RotationGroupCommit {
      * yields true for exactly one caller, or fails with an {@link IllegalStateException} when the
      * rotation could not be committed. When nobody is committing, the caller commits its rotation
      * before this returns (the future is then complete); otherwise it returns at once, and the
-     * future completes on the thread that commits the group: its continuations must be short.
+     * future completes on the thread that committed the group, after it handed on the next group:
+     * its continuations must be short.
      */
     CompletableFuture<Boolean> advance(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
         Rotation mine = new Rotation(chainId, presentedGeneration, issuedAt, expiresAt);
@@ -90,30 +95,35 @@ final class RotationGroupCommit {
      */
     private void commitQueued() {
         while (true) {
+            List<Rotation> committed;
             try {
-                commitNextGroup();
+                committed = commitNextGroup();
             } finally {
                 committing.set(false);
             }
-            if (queue.isEmpty() || !committing.compareAndSet(false, true)) {
-                return;
+            boolean commitHere = false;
+            if (!queue.isEmpty() && committing.compareAndSet(false, true)) {
+                try {
+                    committer.execute(this::commitQueued);
+                } catch (RejectedExecutionException e) {
+                    commitHere = true; // no committer (undeploying): commit the queue on this thread
+                }
             }
-            try {
-                committer.execute(this::commitQueued);
+            committed.forEach(Rotation::settle);
+            if (!commitHere) {
                 return;
-            } catch (RejectedExecutionException e) {
-                // no committer (undeploying): commit the queue on this thread
             }
         }
     }
 
-    private void commitNextGroup() {
+    /** Commits the next group; returns its rotations, outcome decided but not yet settled. */
+    private List<Rotation> commitNextGroup() {
         List<Rotation> group = new ArrayList<>();
         for (Rotation r; group.size() < MAX_GROUP && (r = queue.poll()) != null; ) {
             group.add(r);
         }
         if (group.isEmpty()) {
-            return;
+            return group;
         }
         try {
             commitTogether(group);
@@ -129,9 +139,11 @@ final class RotationGroupCommit {
         } catch (Error e) {
             for (Rotation r : group) {
                 r.fail(e);
+                r.settle();
             }
             throw e;
         }
+        return group;
     }
 
     private void commitTogether(List<Rotation> group) throws SQLException {
@@ -214,6 +226,8 @@ final class RotationGroupCommit {
         private final Instant issuedAt;
         private final Instant expiresAt;
         private final CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        private boolean advanced;
+        private Throwable failure;
 
         Rotation(long chainId, long presentedGeneration, Instant issuedAt, Instant expiresAt) {
             this.chainId = chainId;
@@ -223,14 +237,22 @@ final class RotationGroupCommit {
         }
 
         void succeed(boolean advanced) {
-            outcome.complete(advanced);
+            this.advanced = advanced;
         }
 
         void fail(Throwable failure) {
-            outcome.completeExceptionally(
-                    failure instanceof Error
-                            ? failure
-                            : new IllegalStateException("Rotating a refresh token failed", failure));
+            this.failure = failure instanceof Error
+                    ? failure
+                    : new IllegalStateException("Rotating a refresh token failed", failure);
+        }
+
+        /** Completes the caller's future with the decided outcome (runs its continuations). */
+        void settle() {
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(advanced);
+            }
         }
     }
 }

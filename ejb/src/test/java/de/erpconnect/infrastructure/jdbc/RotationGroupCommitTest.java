@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -125,6 +127,42 @@ class RotationGroupCommitTest {
         assertEquals(1, committer.tasks.get(), "the committer committed the queued group");
         assertEquals(2, currentGeneration(1));
         assertEquals(8, currentGeneration(2));
+    }
+
+    @Test
+    void aGroupsCallersLearnTheirOutcomeOnlyAfterTheNextGroupIsHandedOn() throws Exception {
+        insertChain(1, 1);
+        insertChain(2, 1);
+        insertChain(3, 1);
+        ScriptedDataSource held = new ScriptedDataSource(h2, new CountDownLatch(1), n -> false);
+        held.secondRelease = new CountDownLatch(1);
+        AtomicReference<CompletableFuture<Boolean>> committersGroup = new AtomicReference<>();
+        List<Boolean> groupSettledWhenHandedOn = new CopyOnWriteArrayList<>();
+        Executor committer = task -> {
+            CompletableFuture<Boolean> g = committersGroup.get();
+            if (g != null) {
+                groupSettledWhenHandedOn.add(g.isDone());
+            }
+            pool.execute(task);
+        };
+        RotationGroupCommit group = new RotationGroupCommit(held, committer);
+        Future<Boolean> first =
+                pool.submit(() -> group.advance(1, 1, NOW, LATER).join());
+        assertTrue(held.entered.await(1, TimeUnit.MINUTES));
+        // queued during the first commit: the committer commits it, held in its commit in turn
+        committersGroup.set(group.advance(2, 1, NOW, LATER));
+        held.release.countDown();
+        assertTrue(held.secondEntered.await(1, TimeUnit.MINUTES));
+        // queued during the committer's commit: handed on when that commit ends
+        CompletableFuture<Boolean> last = group.advance(3, 1, NOW, LATER);
+        held.secondRelease.countDown();
+        assertTrue(first.get(1, TimeUnit.MINUTES));
+        assertTrue(committersGroup.get().get(1, TimeUnit.MINUTES));
+        assertTrue(last.get(1, TimeUnit.MINUTES));
+        // handed to the committer (not yet committed); then, committed, it hands on the next group
+        // before its caller learns the outcome
+        assertEquals(List.of(false, false), groupSettledWhenHandedOn);
+        assertEquals(3, held.opened.get());
     }
 
     @Test
@@ -258,6 +296,10 @@ class RotationGroupCommitTest {
         final CountDownLatch release;
         final IntPredicate failing;
         final CountDownLatch entered = new CountDownLatch(1);
+        /** Holds the second connection's caller too, until counted down (null: no hold). */
+        CountDownLatch secondRelease;
+
+        final CountDownLatch secondEntered = new CountDownLatch(1);
         final AtomicInteger opened = new AtomicInteger();
 
         ScriptedDataSource(DataSource target, CountDownLatch release, IntPredicate failing) {
@@ -279,12 +321,10 @@ class RotationGroupCommitTest {
         private Connection scripted(Connection c) throws SQLException {
             int number = opened.incrementAndGet();
             if (number == 1 && release != null) {
-                entered.countDown();
-                try {
-                    release.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                hold(entered, release);
+            }
+            if (number == 2 && secondRelease != null) {
+                hold(secondEntered, secondRelease);
             }
             boolean fails = failing.test(number);
             return (Connection) Proxy.newProxyInstance(
@@ -300,6 +340,15 @@ class RotationGroupCommitTest {
                             throw e.getCause();
                         }
                     });
+        }
+
+        private static void hold(CountDownLatch entered, CountDownLatch release) {
+            entered.countDown();
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
