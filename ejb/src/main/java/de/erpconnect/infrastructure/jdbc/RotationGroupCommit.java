@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -90,8 +89,10 @@ final class RotationGroupCommit {
     /**
      * Commits the next group; called holding the flag, releases it. Rotations queued meanwhile
      * are handed to the committer (which takes the flag again), or committed here when the
-     * committer refuses work (shutting down). Whoever queues after the flag is released and the
-     * queue was found empty takes the flag itself, so no rotation is left behind.
+     * committer refuses work (shutting down); only then are the group's outcomes settled, so
+     * that the next commit does not wait for this group's continuations. Whoever queues after
+     * the flag is released and the queue was found empty takes the flag itself, so no rotation
+     * is left behind.
      */
     private void commitQueued() {
         while (true) {
@@ -102,14 +103,18 @@ final class RotationGroupCommit {
                 committing.set(false);
             }
             boolean commitHere = false;
-            if (!queue.isEmpty() && committing.compareAndSet(false, true)) {
-                try {
-                    committer.execute(this::commitQueued);
-                } catch (RejectedExecutionException e) {
-                    commitHere = true; // no committer (undeploying): commit the queue on this thread
+            try {
+                if (!queue.isEmpty() && committing.compareAndSet(false, true)) {
+                    try {
+                        committer.execute(this::commitQueued);
+                    } catch (RuntimeException e) {
+                        // no committer (undeploying, refused): commit the queue on this thread
+                        commitHere = true;
+                    }
                 }
+            } finally {
+                committed.forEach(Rotation::settle);
             }
-            committed.forEach(Rotation::settle);
             if (!commitHere) {
                 return;
             }

@@ -183,11 +183,23 @@ class RotationGroupCommitTest {
 
     @Test
     void withoutACommitterTheQueuedRotationsAreCommittedByTheLastCommitsThread() throws Exception {
+        queuedRotationsAreCommittedByTheLastCommitsThreadWhenTheCommitterThrows(
+                new RejectedExecutionException("shutting down"));
+    }
+
+    @Test
+    void aCommitterFailingOtherwiseLeavesNoRotationBehind() throws Exception {
+        queuedRotationsAreCommittedByTheLastCommitsThreadWhenTheCommitterThrows(
+                new IllegalStateException("the executor is not available"));
+    }
+
+    private void queuedRotationsAreCommittedByTheLastCommitsThreadWhenTheCommitterThrows(RuntimeException refusal)
+            throws Exception {
         insertChain(1, 1);
         insertChain(2, 1);
         ScriptedDataSource blocking = new ScriptedDataSource(h2, new CountDownLatch(1), n -> false);
         Executor refusing = task -> {
-            throw new RejectedExecutionException("shutting down");
+            throw refusal;
         };
         List<Boolean> advanced =
                 holdFirstCommitWhileOthersQueue(blocking, refusing, new long[] {1, 1}, new long[][] {{2, 1}, {1, 2}});
