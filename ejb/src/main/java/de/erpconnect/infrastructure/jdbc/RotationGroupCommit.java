@@ -102,22 +102,32 @@ final class RotationGroupCommit {
             } finally {
                 committing.set(false);
             }
-            boolean commitHere = false;
+            boolean commitHere;
             try {
-                if (!queue.isEmpty() && committing.compareAndSet(false, true)) {
-                    try {
-                        committer.execute(this::commitQueued);
-                    } catch (RuntimeException e) {
-                        // no committer (undeploying, refused): commit the queue on this thread
-                        commitHere = true;
-                    }
-                }
+                commitHere = handOnQueued();
             } finally {
                 committed.forEach(Rotation::settle);
             }
             if (!commitHere) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Hands the rotations queued meanwhile (if nobody took the flag for them) to the committer;
+     * true when the committer refused them (undeploying) and this thread holds the flag to commit
+     * them itself.
+     */
+    private boolean handOnQueued() {
+        if (queue.isEmpty() || !committing.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            committer.execute(this::commitQueued);
+            return false;
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
