@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  *       authenticates OAuth clients itself.
  * </ul>
  * Roles always come from the live user row, never from the token's {@code groups} (DESIGN §6).
- * It wins over SmallRye's own MP-JWT mechanism bean as an {@code @Alternative} with priority.
+ * It wins over SmallRye's own MP-JWT mechanism bean as an {@code @Alternative} with priority. The
+ * container reaches it through {@link MechanismAuthModule}, which holds it from start-up.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)
