@@ -116,8 +116,8 @@ final class RotationGroupCommit {
 
     /**
      * Hands the rotations queued meanwhile (if nobody took the flag for them) to the committer;
-     * true when the committer refused them (undeploying) and this thread holds the flag to commit
-     * them itself.
+     * true when the committer refused them (undeploying) or failed otherwise, and this thread
+     * holds the flag to commit them itself.
      */
     private boolean handOnQueued() {
         if (queue.isEmpty() || !committing.compareAndSet(false, true)) {

@@ -42,17 +42,15 @@ class MechanismAuthModuleTest {
                     case "setAttribute":
                         attributes.put((String) args[0], args[1]);
                         return null;
-                    case "removeAttribute":
-                        attributes.remove((String) args[0]);
-                        return null;
                     default:
-                        throw new UnsupportedOperationException(method.getName());
+                        throw new AssertionError(
+                                "the module reads only the request's attributes, not " + method.getName());
                 }
             });
 
     final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
             HttpServletResponse.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
-                throw new UnsupportedOperationException(m.getName());
+                throw new AssertionError("the module leaves the response to the mechanism, but called " + m.getName());
             });
 
     final MessageInfo message = new MessageInfo() {
@@ -70,12 +68,12 @@ class MechanismAuthModuleTest {
 
         @Override
         public void setRequestMessage(Object request) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("the module does not replace the request");
         }
 
         @Override
         public void setResponseMessage(Object response) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("the module does not replace the response");
         }
 
         @Override
