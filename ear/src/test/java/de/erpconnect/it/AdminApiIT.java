@@ -4,10 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -265,6 +277,69 @@ class AdminApiIT {
                 Http.get("/api/admin/users", Http.basic(plain, Fixtures.PASSWORD + plain))
                         .status());
         assertEquals(200, Http.get("/api/admin/users", Http.admin()).status());
+    }
+
+    /**
+     * The authentication's refusals are answered whole, as JSON, on HTTP/1.1 and HTTP/2 (h2c),
+     * concurrently and also when the refused request's body is never read; a refusal that is not
+     * the mechanism's (an authenticated caller without the role) is the container's small HTML
+     * page; the error page itself is not an address. The server log must then hold no failed
+     * request (SecretLeakIT): the mechanism once wrote these answers itself, and the container's
+     * {@code sendError} afterwards now and then hit the committed response.
+     */
+    @Test
+    void refusalsAreAnsweredWholeOnBothProtocols() throws Exception {
+        byte[] large = new byte[300_000];
+        Arrays.fill(large, (byte) 'x');
+        String stranger = Fixtures.unique("nobody");
+        List<HttpRequest.Builder> kinds = List.of(
+                HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/api/admin/users")),
+                HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/api/admin/users"))
+                        .header("Authorization", "Bearer not-a-token")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(large)),
+                HttpRequest.newBuilder(URI.create(ItEnv.baseUrl() + "/api/admin/users"))
+                        .header("Authorization", Http.basic(stranger, "Falsch!2026"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"x\"}")));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (HttpClient.Version version : HttpClient.Version.values()) {
+                HttpClient client = HttpClient.newBuilder().version(version).build();
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < 150; i++) {
+                    HttpRequest request = kinds.get(i % kinds.size()).build();
+                    answers.add(pool.submit(() -> client.send(request, HttpResponse.BodyHandlers.ofString())));
+                }
+                for (var answer : answers) {
+                    HttpResponse<String> r = answer.get(60, TimeUnit.SECONDS);
+                    String what = version + " " + r.request().method() + " -> " + r.statusCode() + " " + r.body();
+                    assertTrue(r.statusCode() == 401 || r.statusCode() == 429, what);
+                    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+                    assertEquals(
+                            "no-store", r.headers().firstValue("Cache-Control").orElse(null), what);
+                    JsonObject body =
+                            Json.createReader(new StringReader(r.body())).readObject();
+                    assertTrue(
+                            List.of("unauthorized", "invalid_token", "slow_down")
+                                    .contains(body.getString("error")),
+                            what);
+                    assertFalse(body.getString("error_description").isBlank(), what);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String plain = Fixtures.graphqlUser();
+        Http.Res notAdmin = Http.get("/api/admin/users", Http.basic(plain, Fixtures.PASSWORD + plain));
+        assertEquals(403, notAdmin.status());
+        assertTrue(notAdmin.header("Content-Type").startsWith("text/html"), notAdmin.toString());
+        assertTrue(notAdmin.body().contains("Forbidden"), notAdmin.body());
+
+        Http.Res direct = Http.get("/refusal", null);
+        assertEquals(404, direct.status());
+        assertTrue(direct.header("Content-Type").startsWith("text/html"), direct.toString());
     }
 
     @Test

@@ -12,8 +12,6 @@ import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.infrastructure.config.Settings;
-import de.erpconnect.infrastructure.json.Jsonp;
-import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -25,8 +23,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -94,7 +90,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         cluster.catchUp();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!RoleGate.allows(path, settings.erpRole(), settings.cloudRole())) {
-            return sendJson(response, HttpServletResponse.SC_NOT_FOUND, "not_found", "There is nothing here.");
+            return refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "not_found", "There is nothing here.");
         }
         String authorization = request.getHeader("Authorization");
         if (path.startsWith("/cloud/")) {
@@ -113,7 +109,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            return unauthorized(response, adminApi, null, "Authentication is required.");
+            return unauthorized(request, response, adminApi, null, "Authentication is required.");
         }
         if (path.equals("/j_security_check") && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
@@ -138,12 +134,13 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         try {
             verified = verifier.verify(token);
         } catch (InvalidTokenException e) {
-            return unauthorized(response, false, "invalid_token", e.getMessage());
+            return unauthorized(request, response, false, "invalid_token", e.getMessage());
         }
         Optional<CallerState> caller = authentication.bearerCaller(
                 verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId());
         if (caller.isEmpty()) {
             return unauthorized(
+                    request,
                     response,
                     false,
                     "invalid_token",
@@ -151,10 +148,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {
-                return unauthorized(response, false, "invalid_token", "The user has no GraphQL access.");
+                return unauthorized(request, response, false, "invalid_token", "The user has no GraphQL access.");
             }
             if (!verified.hasScope("graphql")) {
-                return forbidden(response, "insufficient_scope", "The token lacks the scope 'graphql'.");
+                return forbidden(request, response, "insufficient_scope", "The token lacks the scope 'graphql'.");
             }
         }
         Set<String> roles = new HashSet<>(caller.get().roles());
@@ -178,11 +175,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(response, true, null, "The Basic credentials are malformed.");
+            return unauthorized(request, response, true, null, "The Basic credentials are malformed.");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            return unauthorized(response, true, null, "The Basic credentials are malformed.");
+            return unauthorized(request, response, true, null, "The Basic credentials are malformed.");
         }
         String login = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
@@ -197,12 +194,12 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 caller = authentication.verifyPassword(realm, login, password, remoteAddresses.of(request));
             } catch (LockedOutException e) {
                 response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-                return sendJson(response, 429, "slow_down", e.getMessage());
+                return refuse(request, response, 429, "slow_down", e.getMessage());
             }
             caller.ifPresent(c -> basicCache.remember(cacheKey, password, c.login()));
         }
         if (caller.isEmpty()) {
-            return unauthorized(response, true, null, "The user name or password is wrong.");
+            return unauthorized(request, response, true, null, "The user name or password is wrong.");
         }
         String principal = realm.equals(RealmId.ERP)
                 ? caller.get().login()
@@ -270,7 +267,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             if (startsWithIgnoreCase(authorization, "Basic ")) {
                 return basic(FirstAdmin.VENDOR_REALM, authorization.substring(6).trim(), request, response, context);
             }
-            return unauthorized(response, true, null, "Authentication is required.");
+            return unauthorized(request, response, true, null, "Authentication is required.");
         }
         if (path.equals("/cloud/api/platforms") || path.startsWith("/cloud/api/platforms/")) {
             // an ERP installation's calls: the realm is the one the token names (and is verified for)
@@ -278,11 +275,12 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 String token = authorization.substring(7).trim();
                 Optional<RealmId> realm = verifier.claimedCloudRealm(token);
                 if (realm.isEmpty()) {
-                    return unauthorized(response, false, "invalid_token", "The token is not a cloud realm's token.");
+                    return unauthorized(
+                            request, response, false, "invalid_token", "The token is not a cloud realm's token.");
                 }
-                return realmBearer(realm.get(), token, response, context);
+                return realmBearer(realm.get(), token, request, response, context);
             }
-            return unauthorized(response, false, null, "Authentication is required.");
+            return unauthorized(request, response, false, null, "Authentication is required.");
         }
         Matcher realmApi = REALM_API.matcher(path);
         if (realmApi.matches()) {
@@ -290,10 +288,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 return realmBearer(
                         RealmId.of(realmApi.group(1)),
                         authorization.substring(7).trim(),
+                        request,
                         response,
                         context);
             }
-            return unauthorized(response, false, null, "Authentication is required.");
+            return unauthorized(request, response, false, null, "Authentication is required.");
         }
         if (path.equals(CLOUD_LOGIN_ACTION) && "POST".equals(request.getMethod())) {
             return cloudFormLogin(request, context);
@@ -305,21 +304,29 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus realmBearer(
-            RealmId realm, String token, HttpServletResponse response, HttpMessageContext context) {
+            RealmId realm,
+            String token,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
         VerifiedToken verified;
         try {
             verified = verifier.verify(realm, token);
         } catch (InvalidTokenException e) {
-            return unauthorized(response, false, "invalid_token", e.getMessage());
+            return unauthorized(request, response, false, "invalid_token", e.getMessage());
         }
         if (!verified.hasScope("cloud")) {
-            return forbidden(response, "insufficient_scope", "The token lacks the scope 'cloud'.");
+            return forbidden(request, response, "insufficient_scope", "The token lacks the scope 'cloud'.");
         }
         Optional<CallerState> caller =
                 authentication.realmBearerCaller(realm, verified.subject(), verified.clientId(), verified.jwtId());
         if (caller.isEmpty()) {
             return unauthorized(
-                    response, false, "invalid_token", "The token was revoked, or its application was deleted.");
+                    request,
+                    response,
+                    false,
+                    "invalid_token",
+                    "The token was revoked, or its application was deleted.");
         }
         String principal = new CloudCaller(realm, new LoginName(caller.get().login())).principalName();
         return context.notifyContainerAboutLogin(principal, Set.of(CloudCaller.CLIENT_ROLE));
@@ -386,7 +393,11 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     /** RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge and a small JSON body. */
     private static AuthenticationStatus unauthorized(
-            HttpServletResponse response, boolean offerBasic, String error, String description) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            boolean offerBasic,
+            String error,
+            String description) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"" + BASIC_REALM + "\"");
         if (error != null) {
             challenge
@@ -400,51 +411,36 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         if (offerBasic) {
             response.addHeader("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\", charset=\"UTF-8\"");
         }
-        return sendJson(
-                response, HttpServletResponse.SC_UNAUTHORIZED, error == null ? "unauthorized" : error, description);
+        return refuse(
+                request,
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                error == null ? "unauthorized" : error,
+                description);
     }
 
-    private static AuthenticationStatus forbidden(HttpServletResponse response, String error, String description) {
+    private static AuthenticationStatus forbidden(
+            HttpServletRequest request, HttpServletResponse response, String error, String description) {
         response.setHeader(
                 "WWW-Authenticate",
                 "Bearer realm=\"" + BASIC_REALM + "\", error=\"" + error + "\", error_description=\""
                         + description.replace("\"", "'") + "\"");
-        return sendJson(response, HttpServletResponse.SC_FORBIDDEN, error, description);
-    }
-
-    private static AuthenticationStatus sendJson(
-            HttpServletResponse response, int status, String error, String description) {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        try {
-            response.getWriter()
-                    .write(Jsonp.JSON
-                            .createObjectBuilder()
-                            .add("error", error)
-                            .add("error_description", description)
-                            .build()
-                            .toString());
-            response.getWriter().close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        endExchange();
-        return AuthenticationStatus.SEND_FAILURE;
+        return refuse(request, response, HttpServletResponse.SC_FORBIDDEN, error, description);
     }
 
     /**
-     * Undertow answers a failed authentication with {@code sendError} unless the exchange is complete
-     * (request read and response sent) — over this JSON answer, logging "UT010019: Response already
-     * commited". Ending the exchange here (it drains the size-limited request body) completes it on
-     * every protocol path, also for a request that arrived through an HTTP/2 (h2c) upgrade.
+     * Refuses with the status and the headers set here and leaves the body to the container: it
+     * answers the failed authentication with {@code sendError}, whose error dispatch
+     * {@link RefusalPage} turns into {@code {"error", "error_description"}}. Nothing is written
+     * or committed here (see {@link RefusalPage} for the race that writing here caused).
      */
-    private static void endExchange() {
-        ServletRequestContext current = ServletRequestContext.current();
-        if (current != null) {
-            current.getExchange().endExchange();
-        }
+    private static AuthenticationStatus refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, String error, String description) {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        request.setAttribute(RefusalPage.ERROR, error);
+        request.setAttribute(RefusalPage.DESCRIPTION, description);
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static boolean startsWithIgnoreCase(String value, String prefix) {
