@@ -432,7 +432,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
      * Refuses with the status and the headers set here and leaves the body to the container: it
      * answers the failed authentication with {@code sendError}, whose error dispatch
      * {@link RefusalPage} turns into {@code {"error", "error_description"}}. Nothing is written
-     * or committed here (see {@link RefusalPage} for the race that writing here caused).
+     * or committed here (see {@link RefusalPage} for what writing here once caused).
      */
     private static AuthenticationStatus refuse(
             HttpServletRequest request, HttpServletResponse response, int status, String error, String description) {

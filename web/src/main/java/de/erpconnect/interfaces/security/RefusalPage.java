@@ -14,10 +14,11 @@ import java.nio.charset.StandardCharsets;
  * The body of the authentication's refusals (401, 403, 404, 429; web.xml maps these error codes
  * here). {@link MultiAuthMechanism} only sets the status, the headers and the two request
  * attributes below and refuses; the container then answers through its error dispatch at the end
- * of the request, on the one path every servlet response takes. A refusal written and committed
- * by the mechanism itself raced with the container: on HTTP/2 a stream's response can be
- * completely sent while the exchange is not yet marked complete, and the container then called
- * {@code sendError} on the committed response ("UT010019: Response already commited").
+ * of the request, on the one path every servlet response takes. A refusal that the mechanism wrote
+ * and committed itself was right only if the container found the exchange complete afterwards;
+ * once (in CI) it did not, and its {@code sendError} hit the committed response ("UT010019:
+ * Response already commited"). Now nothing is committed before the container's own
+ * {@code sendError}.
  *
  * <p>Error answers with these codes that are not the mechanism's (an authenticated caller without
  * the role a security constraint needs, a missing static file) get the same small HTML page the
