@@ -398,16 +398,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             boolean offerBasic,
             String error,
             String description) {
-        StringBuilder challenge = new StringBuilder("Bearer realm=\"" + BASIC_REALM + "\"");
-        if (error != null) {
-            challenge
-                    .append(", error=\"")
-                    .append(error)
-                    .append("\", error_description=\"")
-                    .append(description.replace("\"", "'"))
-                    .append('"');
-        }
-        response.setHeader("WWW-Authenticate", challenge.toString());
+        response.setHeader("WWW-Authenticate", bearerChallenge(error, description));
         if (offerBasic) {
             response.addHeader("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\", charset=\"UTF-8\"");
         }
@@ -421,11 +412,17 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus forbidden(
             HttpServletRequest request, HttpServletResponse response, String error, String description) {
-        response.setHeader(
-                "WWW-Authenticate",
-                "Bearer realm=\"" + BASIC_REALM + "\", error=\"" + error + "\", error_description=\""
-                        + description.replace("\"", "'") + "\"");
+        response.setHeader("WWW-Authenticate", bearerChallenge(error, description));
         return refuse(request, response, HttpServletResponse.SC_FORBIDDEN, error, description);
+    }
+
+    /** The RFC 6750 §3 challenge: the realm, and the error with its description when there is one. */
+    private static String bearerChallenge(String error, String description) {
+        String realm = "Bearer realm=\"" + BASIC_REALM + "\"";
+        if (error == null) {
+            return realm;
+        }
+        return realm + ", error=\"" + error + "\", error_description=\"" + description.replace("\"", "'") + "\"";
     }
 
     /**
