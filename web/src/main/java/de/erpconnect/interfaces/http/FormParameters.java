@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.http;
 
 import de.erpconnect.domain.shared.PrintableText;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,31 +52,51 @@ public final class FormParameters {
         return new FormParameters(values);
     }
 
+    /**
+     * Percent- and plus-decodes one name or value; the bytes the escapes stand for must be UTF-8.
+     * Characters written as they are (the body is valid UTF-8) are kept whole, also those outside
+     * the Basic Multilingual Plane (two chars in Java).
+     */
     private static String decode(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%') {
-                if (i + 2 >= encoded.length()) {
-                    throw new BadRequestBodyException(400, "The form body has a malformed %-escape.");
+        String decoded;
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            decoded = encoded;
+        } else {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+            for (int i = 0; i < encoded.length(); i++) {
+                char c = encoded.charAt(i);
+                if (c == '+') {
+                    bytes.write(' ');
+                } else if (c == '%') {
+                    if (i + 2 >= encoded.length()) {
+                        throw new BadRequestBodyException(400, "The form body has a malformed %-escape.");
+                    }
+                    int hi = Character.digit(encoded.charAt(i + 1), 16);
+                    int lo = Character.digit(encoded.charAt(i + 2), 16);
+                    if (hi < 0 || lo < 0) {
+                        throw new BadRequestBodyException(400, "The form body has a malformed %-escape.");
+                    }
+                    bytes.write(hi * 16 + lo);
+                    i += 2;
+                } else if (c < 0x80) {
+                    bytes.write(c);
+                } else {
+                    // a run of non-ASCII characters, encoded together (a surrogate pair stays whole)
+                    int end = i + 1;
+                    while (end < encoded.length() && encoded.charAt(end) >= 0x80) {
+                        end++;
+                    }
+                    bytes.writeBytes(encoded.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                    i = end - 1;
                 }
-                int hi = Character.digit(encoded.charAt(i + 1), 16);
-                int lo = Character.digit(encoded.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw new BadRequestBodyException(400, "The form body has a malformed %-escape.");
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] raw = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                bytes.write(raw, 0, raw.length);
             }
+            decoded = RequestBodies.decodeUtf8(bytes.toByteArray());
         }
-        String decoded = RequestBodies.decodeUtf8(bytes.toByteArray());
-        if (decoded.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
-            throw new BadRequestBodyException(400, "The form body contains control characters.");
+        for (int i = 0; i < decoded.length(); i++) {
+            char ch = decoded.charAt(i);
+            if (ch < 0x20 && ch != '\t') {
+                throw new BadRequestBodyException(400, "The form body contains control characters.");
+            }
         }
         return decoded;
     }

@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,6 +45,36 @@ class FormParametersTest {
         assertThrows(
                 BadRequestBodyException.class,
                 () -> FormParameters.parse(new byte[] {'a', '=', (byte) 0xC3, (byte) 0x28}));
+    }
+
+    @Test
+    void keepsCharactersWrittenAsTheyAreWholeAlsoBesideEscapes() {
+        FormParameters form = parse("state=\uD83D\uDE00\u00E4&x=a%F0%9F%98%80b+\u00E4%20\uD83D\uDE00&y=\u20AC");
+        assertEquals("\uD83D\uDE00\u00E4", form.get("state"));
+        assertEquals("a\uD83D\uDE00b \u00E4 \uD83D\uDE00", form.get("x"));
+        assertEquals("\u20AC", form.get("y"));
+    }
+
+    @Test
+    void readsBodiesWhole() {
+        byte[] body = new byte[16_384];
+        new java.util.Random(7).nextBytes(body);
+        // a stream that hands out at most 700 bytes per read, as a socket may
+        java.io.InputStream trickle = new java.io.ByteArrayInputStream(body) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 700));
+            }
+        };
+        assertArrayEquals(body, RequestBodies.readLimited(trickle, 16_384));
+        assertArrayEquals(new byte[0], RequestBodies.readLimited(new java.io.ByteArrayInputStream(new byte[0]), 16));
+        assertArrayEquals(
+                new byte[] {1, 2, 3},
+                RequestBodies.readLimited(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 3));
+        BadRequestBodyException e = assertThrows(
+                BadRequestBodyException.class,
+                () -> RequestBodies.readLimited(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3, 4}), 3));
+        assertEquals(413, e.status());
     }
 
     @Test
