@@ -188,6 +188,27 @@ class AccessCredentialsIT {
         assertEquals(1, active);
     }
 
+    /**
+     * Twenty creations of an active record of one kind at the same moment, each taking the next
+     * free number: one 201, nineteen 409 — the database's rules (one active per kind, unique
+     * numbers) decide, and the losers hear what a sequential request would, never a 500.
+     */
+    @Test
+    void twentyConcurrentCreationsOfAnActiveRecordAreOneCreatedAndConflicts() throws Exception {
+        deactivateAll("ONE_ACTIVE");
+        List<Http.Res> answers = OAuthFlowIT.atOnce(
+                20,
+                () -> Http.json(
+                        "POST",
+                        "/api/admin/credentials",
+                        Http.admin(),
+                        credential("ONE_ACTIVE", true, "race", Fixtures.unique("s-"))));
+        List<Integer> statuses = answers.stream().map(Http.Res::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        deactivateAll("ONE_ACTIVE");
+    }
+
     @Test
     void testenSucceedsAgainstOurOwnTokenEndpoint() {
         JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null);

@@ -338,12 +338,58 @@ class AdminApiIT {
         String plain = Fixtures.graphqlUser();
         Http.Res notAdmin = Http.get("/api/admin/users", Http.basic(plain, Fixtures.PASSWORD + plain));
         assertEquals(403, notAdmin.status());
-        assertTrue(notAdmin.header("Content-Type").startsWith("text/html"), notAdmin.toString());
-        assertTrue(notAdmin.body().contains("Forbidden"), notAdmin.body());
+        assertTrue(notAdmin.header("Content-Type").startsWith("application/json"), notAdmin.toString());
+        assertEquals("forbidden", notAdmin.json().getString("error"), notAdmin.body());
 
-        Http.Res direct = Http.get("/refusal", null);
+        Http.Res direct = Http.get("/error", null);
         assertEquals(404, direct.status());
         assertTrue(direct.header("Content-Type").startsWith("text/html"), direct.toString());
+        assertTrue(direct.body().contains("Seite nicht gefunden"), direct.body());
+    }
+
+    /**
+     * Twenty administrators create the same user at the same moment: one gets 201, the others the
+     * 409 a sequential duplicate gets (the database's unique rule decides), never a 500.
+     */
+    @Test
+    void aRaceForTheSameLoginIsAConflictNotAFailure() throws Exception {
+        String login = Fixtures.unique("race");
+        String body = "{\"login\":\"" + login + "\",\"displayName\":\"R\",\"password\":\""
+                + Secrets.note("Geheim!2026r") + "\",\"roles\":[\"user\"]}";
+        List<Http.Res> answers =
+                OAuthFlowIT.atOnce(20, () -> Http.json("POST", "/api/admin/users", Http.admin(), body));
+        List<Integer> statuses = answers.stream().map(Http.Res::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        Http.Res sequential = Http.json("POST", "/api/admin/users", Http.admin(), body);
+        assertEquals(409, sequential.status());
+        for (Http.Res r : answers) {
+            if (r.status() == 409) {
+                assertEquals(sequential.json().getString("detail"), r.json().getString("detail"));
+            }
+        }
+    }
+
+    /** API paths answer JSON for every status; pages answer a page; neither ever shows a stack trace. */
+    @Test
+    void apiPathsAnswerJsonAndPagesAnswerPages() {
+        for (String path : List.of(
+                "/api/admin/nothing", "/oauth2/nothing", "/cloud/api/nothing", "/graphql/nothing", "/api/nothing")) {
+            Http.Res r = Http.get(path, Http.admin());
+            assertTrue(r.status() >= 400 && r.status() < 500, path + " " + r);
+            assertTrue(r.header("Content-Type").startsWith("application/"), path + " " + r);
+            assertTrue(r.header("Content-Type").contains("json"), path + " " + r);
+            assertFalse(r.body().contains("Exception"), path + " " + r.body());
+        }
+        Http.Res wrongMethod = Http.json("DELETE", "/oauth2/token", null, "");
+        assertTrue(wrongMethod.header("Content-Type").contains("json"), wrongMethod.toString());
+        for (String path : List.of("/gibt-es-nicht", "/gibt-es-nicht.xhtml", "/cloud/gibt-es-nicht.xhtml")) {
+            Http.Res r = Http.get(path, Http.admin());
+            assertEquals(404, r.status(), path);
+            assertTrue(r.header("Content-Type").startsWith("text/html"), path + " " + r);
+            assertTrue(r.body().contains("Seite nicht gefunden"), path + " " + r.body());
+            assertTrue(r.body().contains("/login.css"), "in the product's style");
+        }
     }
 
     @Test

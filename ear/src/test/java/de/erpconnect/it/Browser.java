@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * A user's browser over plain HTTP: keeps cookies, follows nothing by itself (each redirect is
- * checked), fills the FORM login and submits the Faces consent form with its view state.
+ * checked), fills the FORM login, answers the consent page and submits Faces forms with their view
+ * state.
  */
 final class Browser {
 
@@ -51,6 +52,22 @@ final class Browser {
         HttpResponse<String> r = post("/j_security_check", Map.of("j_username", user, "j_password", password));
         assertEquals(302, r.statusCode(), r.body());
         return r;
+    }
+
+    /**
+     * Answers the consent page at {@code consentUrl} as its form does: a plain post of the request
+     * id with "Zulassen" (and "Entscheidung merken") or "Ablehnen".
+     */
+    HttpResponse<String> decide(String consentUrl, boolean allow) {
+        return post(
+                "/oauth2/consent",
+                Map.of(
+                        "request",
+                        consentUrl.substring(consentUrl.indexOf("request=") + "request=".length()),
+                        "decision",
+                        allow ? "allow" : "deny",
+                        "remember",
+                        "on"));
     }
 
     static String location(HttpResponse<String> r) {

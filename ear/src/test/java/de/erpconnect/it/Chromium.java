@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,6 +31,15 @@ final class Chromium {
     private Chromium() {}
 
     static ChromeDriver start() {
+        return start("de-DE,de");
+    }
+
+    /**
+     * A browser whose user prefers {@code languages} (its Accept-Language), with {@code extraArgs}
+     * for Chromium (e.g. a partner app's host mapped to a local receiver). Its console is recorded
+     * ({@link #consoleProblems}).
+     */
+    static ChromeDriver start(String languages, String... extraArgs) {
         File binary = new File(System.getProperty("browser.binary", "/usr/bin/chromium"));
         File driver = new File(System.getProperty("browser.driver", "/usr/bin/chromedriver"));
         if (!binary.canExecute() || !driver.canExecute()) {
@@ -51,10 +65,14 @@ final class Chromium {
                         "--disable-component-update",
                         "--disable-sync",
                         "--window-size=1400,1000",
-                        "--lang=de-DE",
+                        "--lang=" + languages.split(",")[0],
                         "--user-data-dir=" + profile);
-        // the pages are German first; the browser asks for German as a German user's would
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+        options.addArguments(extraArgs);
+        // the browser asks for its user's languages as that user's would
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver)
                 .usingAnyFreePort()
@@ -62,6 +80,31 @@ final class Chromium {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return browser;
+    }
+
+    /**
+     * What the browser's console reported as errors since the last call: Content-Security-Policy
+     * violations (a blocked script, style or form submission, "Refused to …" / "violates the
+     * following Content Security Policy directive"), JavaScript errors and resources that failed to
+     * load (but for the page itself, whose status the test checks).
+     */
+    static List<String> consoleProblems(ChromeDriver browser) {
+        // the status of the page itself (an error page's 400) is what the test looks at, not a problem
+        String page = browser.getCurrentUrl() + " - Failed to load resource";
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || e.getMessage().contains("Content Security Policy"))
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.startsWith(page))
+                .toList();
+    }
+
+    /** Fails when the console reported a CSP violation or a script error since the last look. */
+    static void assertCleanConsole(ChromeDriver browser, String where) {
+        List<String> problems = consoleProblems(browser);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the browser console reported on " + where + ": " + problems);
+        }
     }
 
     /** Keeps what the page looked like in target/screenshots, for the person reading a test run. */

@@ -132,6 +132,7 @@ class CloudPagesIT {
                     Http.get("/cloud/realms/" + customer + "/api/account", Http.bearer(accessToken))
                             .status(),
                     "the deleted application's token stops at once");
+            Chromium.assertCleanConsole(chromium, "the cloud's registration, login and applications");
         } finally {
             chromium.quit();
         }
@@ -242,6 +243,7 @@ class CloudPagesIT {
                 chromium.findElement(By.id("reset:save")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passwordChanged")));
                 loginToPortal(chromium, wait, customer, "berta", fresh);
+                Chromium.assertCleanConsole(chromium, "\"Passwort vergessen?\" to the new password's login");
 
                 HttpResponse<String> old = new Browser()
                         .post(

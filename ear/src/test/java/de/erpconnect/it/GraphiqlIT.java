@@ -194,6 +194,7 @@ class GraphiqlIT {
             assertTrue(result.contains("\"10000\""), result);
             assertFalse(result.contains("errors"), result);
             Chromium.screenshot(chromium, "graphiql");
+            Chromium.assertCleanConsole(chromium, "the GraphiQL sign-in and query");
         } finally {
             chromium.quit();
         }

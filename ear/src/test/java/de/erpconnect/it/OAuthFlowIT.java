@@ -119,9 +119,8 @@ class OAuthFlowIT {
         assertTrue(consent.body().contains(s.app().getString("name")), "the page names the application");
         assertTrue(consent.body().contains("Eigene Anwendung"));
         assertTrue(consent.body().contains("ERP-Daten lesen (GraphQL)"), "the scopes in German");
-        HttpResponse<String> answer =
-                browser.submit(consent, "consent", allow ? "allow" : "deny", Map.of("consent:remember", "on"));
-        assertEquals(302, answer.statusCode(), answer.body());
+        HttpResponse<String> answer = browser.decide(consentUrl, allow);
+        assertEquals(303, answer.statusCode(), answer.body());
         return AuthorizationResponse.parse(URI.create(Browser.location(answer)));
     }
 
@@ -241,6 +240,41 @@ class OAuthFlowIT {
         exchange(s, r.toSuccessResponse().getAuthorizationCode(), verifier);
     }
 
+    /**
+     * Ten "Zulassen" of one consent page at the same moment (a user's clicks, a resubmitted form):
+     * every answer sends the browser to the partner app with the same code, or says the request was
+     * answered; one code exists, and it works once.
+     */
+    @Test
+    void concurrentAllowsOfOneRequestYieldOneCode() throws Exception {
+        Setup s = setup(List.of("graphql"));
+        Browser browser = new Browser();
+        CodeVerifier verifier = new CodeVerifier();
+        HttpResponse<String> first =
+                browser.get(authorize(s, verifier, new State(), "graphql").toString());
+        assertEquals(302, first.statusCode());
+        HttpResponse<String> afterLogin = browser.get(Browser.location(browser.login(s.user(), s.password())));
+        String consentUrl = Browser.location(afterLogin);
+        String request = consentUrl.substring(consentUrl.indexOf("request=") + 8);
+        List<HttpResponse<String>> answers =
+                atOnce(10, () -> browser.post("/oauth2/consent", Map.of("request", request, "decision", "allow")));
+        Set<String> codes = new HashSet<>();
+        for (HttpResponse<String> answer : answers) {
+            if (answer.statusCode() == 303) {
+                AuthorizationResponse r = AuthorizationResponse.parse(URI.create(Browser.location(answer)));
+                codes.add(r.toSuccessResponse().getAuthorizationCode().getValue());
+            } else {
+                assertEquals(400, answer.statusCode(), answer.body());
+                assertTrue(answer.body().contains("bereits beantwortet"), answer.body());
+            }
+        }
+        assertEquals(1, codes.size(), codes.toString());
+        String code = Secrets.note(codes.iterator().next());
+        exchange(s, new AuthorizationCode(code), verifier);
+        assertFalse(tokenRequest(s, new AuthorizationCodeGrant(new AuthorizationCode(code), CALLBACK, verifier))
+                .indicatesSuccess());
+    }
+
     @Test
     void denyingReturnsAccessDeniedWithState() throws Exception {
         Setup s = setup(List.of("graphql"));
@@ -267,7 +301,11 @@ class OAuthFlowIT {
                 + "&redirect_uri=https%3A%2F%2Fevil.example.com%2Fcb&code_challenge=x&code_challenge_method=S256");
         assertEquals(400, evil.statusCode());
         assertTrue(evil.headers().firstValue("Location").isEmpty());
-        assertTrue(evil.body().contains("redirect_uri is not registered"));
+        assertTrue(
+                evil.body()
+                        .contains(
+                                "Die Rücksprungadresse (redirect_uri) ist für diese Anwendung nicht" + " registriert."),
+                evil.body());
     }
 
     @Test
@@ -584,8 +622,9 @@ class OAuthFlowIT {
         Browser browser = new Browser();
         browser.get(request.toString());
         HttpResponse<String> afterLogin = browser.get(Browser.location(browser.login(user, Fixtures.PASSWORD + user)));
-        HttpResponse<String> consent = browser.get(Browser.location(afterLogin));
-        HttpResponse<String> answer = browser.submit(consent, "consent", "allow", Map.of());
+        String consentUrl = Browser.location(afterLogin);
+        assertEquals(200, browser.get(consentUrl).statusCode());
+        HttpResponse<String> answer = browser.decide(consentUrl, true);
         AuthorizationResponse r = AuthorizationResponse.parse(URI.create(Browser.location(answer)));
         assertTrue(
                 Browser.location(answer).startsWith("http://127.0.0.1:51234/cb?"), "any loopback port (RFC 8252 §7.3)");

@@ -56,6 +56,7 @@ class SecretLeakIT {
                 .lines()
                 .filter(l -> l.contains("ERPC0100")
                         || l.contains("ERPC0101")
+                        || l.contains("ERPC0900")
                         || l.contains("UT005023")
                         || l.contains("SRGQL012000"))
                 .toList();

@@ -1,6 +1,7 @@
 package de.erpconnect.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -84,6 +85,21 @@ class TokenEndpointIT {
         assertEquals(200, ok.status(), ok.body());
         Secrets.note(ok.json().getString("access_token"));
         assertEquals("graphql", ok.json().getString("scope"), "offline_access is never granted here");
+
+        // the partner app's one scope list for both grants: offline_access is left out, the rest granted
+        Http.Res both = Http.token(auth, "grant_type=client_credentials&scope=graphql+offline_access");
+        assertEquals(200, both.status(), both.body());
+        Secrets.note(both.json().getString("access_token"));
+        assertEquals("graphql", both.json().getString("scope"));
+        assertFalse(both.json().containsKey("refresh_token"), both.body());
+        // a scope the application is not registered for stays refused, offline_access included
+        JsonObject online = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null);
+        assertOAuthError(
+                Http.token(
+                        Http.basic(online.getString("clientId"), online.getString("clientSecret")),
+                        "grant_type=client_credentials&scope=graphql+offline_access"),
+                400,
+                "invalid_scope");
     }
 
     @Test

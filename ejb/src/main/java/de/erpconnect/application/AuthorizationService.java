@@ -12,7 +12,9 @@ import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.grant.OpaqueToken;
 import de.erpconnect.domain.grant.Pkce;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.AuthorizationAnsweredException;
 import de.erpconnect.domain.token.AuthorizationPageException;
+import de.erpconnect.domain.token.AuthorizationPageException.Reason;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.domain.token.ScopeParameter;
@@ -66,9 +68,13 @@ public class AuthorizationService {
     @Resource
     SessionContext session;
 
-    /** What the consent page shows, and whether it is needed at all. */
+    /**
+     * What the consent page shows, and whether it is needed at all. {@code partnerAppName} is the
+     * catalogue's name of a partner app, null for an own application (the page names that kind in
+     * its language).
+     */
     public record Consent(
-            String clientId, String applicationName, String kindName, List<String> scopes, boolean needed) {}
+            String clientId, String applicationName, String partnerAppName, List<String> scopes, boolean needed) {}
 
     /**
      * Checks client and redirect URI — the two things that decide whether we may redirect back.
@@ -77,21 +83,24 @@ public class AuthorizationService {
     public void checkClientAndRedirect(String clientId, String redirectUri) {
         if (!ClientId.isWellFormed(clientId)) {
             throw new AuthorizationPageException(
-                    "invalid_request", "The application (client_id) is missing or unknown.");
+                    "invalid_request", Reason.UNKNOWN_CLIENT, "The application (client_id) is missing or unknown.");
         }
         ClientApplication app = applications
                 .findByClientId(RealmId.ERP, new ClientId(clientId))
-                .orElseThrow(() ->
-                        new AuthorizationPageException("invalid_client", "The application (client_id) is unknown."));
+                .orElseThrow(() -> new AuthorizationPageException(
+                        "invalid_client", Reason.UNKNOWN_CLIENT, "The application (client_id) is unknown."));
         if (redirectUri == null) {
-            throw new AuthorizationPageException("invalid_request", "The redirect_uri parameter is required.");
+            throw new AuthorizationPageException(
+                    "invalid_request", Reason.MISSING_REDIRECT_URI, "The redirect_uri parameter is required.");
         }
         boolean registered = app.isBuiltIn()
                 ? redirectUri.equals(services.graphiqlUrl())
                 : app.getRedirectUris().stream().map(RedirectUri::new).anyMatch(r -> r.matches(redirectUri));
         if (!registered) {
             throw new AuthorizationPageException(
-                    "invalid_request", "The redirect_uri is not registered for this application.");
+                    "invalid_request",
+                    Reason.UNREGISTERED_REDIRECT_URI,
+                    "The redirect_uri is not registered for this application.");
         }
     }
 
@@ -140,7 +149,7 @@ public class AuthorizationService {
                 clientId,
                 app.getName(),
                 app.getKind().isOwn()
-                        ? "Eigene Anwendung"
+                        ? null
                         : licences.catalogue()
                                 .byCode(app.getKind().value())
                                 .map(p -> p.displayName())
@@ -152,6 +161,9 @@ public class AuthorizationService {
     /**
      * The user's "Zulassen": records (or reuses) the grant and returns a fresh single-use code,
      * valid for {@link #CODE_LIFETIME}, bound to client, redirect URI, scopes and PKCE challenge.
+     * {@code authorizationRequest} is the consent page's request id (null without a consent page):
+     * a request gets one code only, and a second approval of it changes nothing and fails with
+     * {@link AuthorizationAnsweredException}.
      */
     public String approve(
             String clientId,
@@ -159,7 +171,8 @@ public class AuthorizationService {
             String scopeParameter,
             String codeChallenge,
             String method,
-            boolean remember) {
+            boolean remember,
+            String authorizationRequest) {
         Consent consent = prepare(clientId, redirectUri, scopeParameter, codeChallenge, method);
         ClientApplication app =
                 applications.findByClientId(RealmId.ERP, new ClientId(clientId)).orElseThrow();
@@ -183,14 +196,20 @@ public class AuthorizationService {
                     return g;
                 });
         String code = OpaqueToken.generate();
-        grants.storeCode(new AuthorizationCodeRecord(
-                OpaqueToken.hash(code),
-                grant.getId(),
-                redirectUri,
-                codeChallenge,
-                Scope.join(scopes),
-                now.plus(CODE_LIFETIME),
-                null));
+        boolean stored = grants.storeCode(
+                new AuthorizationCodeRecord(
+                        OpaqueToken.hash(code),
+                        grant.getId(),
+                        redirectUri,
+                        codeChallenge,
+                        Scope.join(scopes),
+                        now.plus(CODE_LIFETIME),
+                        null),
+                authorizationRequest);
+        if (!stored) {
+            // rolls back the grant this attempt may have recorded
+            throw new AuthorizationAnsweredException();
+        }
         return code;
     }
 

@@ -479,11 +479,17 @@ public class TokenService {
         return set;
     }
 
+    /**
+     * The scopes of a client-credentials token. {@code offline_access} is left out of what is
+     * granted (there are no refresh tokens here), so that a partner app's one scope list works for
+     * both of its grants, and the response names the granted scope (RFC 6749 §3.3), as Keycloak and
+     * Hydra do. Scopes the client is not registered for, or its user may not have, are refused.
+     */
     private static Set<Scope> grantedScopes(ClientCredentials client, Set<Scope> requested, CallerState user) {
-        if (requested.contains(Scope.OFFLINE_ACCESS)) {
+        if (requested.equals(EnumSet.of(Scope.OFFLINE_ACCESS))) {
             throw new OAuthException(
                     OAuthError.INVALID_SCOPE,
-                    "offline_access is not available with client_credentials (no refresh tokens).");
+                    "offline_access is not available with client_credentials (no refresh tokens); request 'graphql'.");
         }
         Set<Scope> scopes;
         if (requested.isEmpty()) {
@@ -501,6 +507,7 @@ public class TokenService {
                 }
             }
             scopes = EnumSet.copyOf(requested);
+            scopes.remove(Scope.OFFLINE_ACCESS);
         }
         if (scopes.contains(Scope.ADMIN) && !user.roles().contains("admin")) {
             throw new OAuthException(OAuthError.INVALID_SCOPE, "The scope 'admin' needs a user with the role 'admin'.");

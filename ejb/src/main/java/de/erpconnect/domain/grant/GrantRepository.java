@@ -34,7 +34,11 @@ public interface GrantRepository {
     /** Revokes the grant if it is not revoked yet; true for exactly one caller. */
     boolean revoke(long grantId, String reason, Instant now);
 
-    void storeCode(AuthorizationCodeRecord code);
+    /**
+     * Stores a code; with an {@code authorizationRequest} (the consent page's request id) only if
+     * that request has no code yet. False when it has: the database decides, also between nodes.
+     */
+    boolean storeCode(AuthorizationCodeRecord code, String authorizationRequest);
 
     Optional<AuthorizationCodeRecord> findCode(String codeHash);
 

@@ -84,9 +84,14 @@ public final class ActivationPolicy {
                     String.valueOf(key.partnerAppId()));
         }
         if (existingByKeyId.apply(key.keyId()).map(Activation::isActive).orElse(false)) {
-            throw new ActivationRejectedException(Reason.ALREADY_ACTIVATED, "Schlüssel bereits aktiviert");
+            throw alreadyActivated();
         }
         return key;
+    }
+
+    /** The key is active already (also when a parallel activation of it won the race). */
+    public static ActivationRejectedException alreadyActivated() {
+        return new ActivationRejectedException(Reason.ALREADY_ACTIVATED, "Schlüssel bereits aktiviert");
     }
 
     static String label(Edition edition) {

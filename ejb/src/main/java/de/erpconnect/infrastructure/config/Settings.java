@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +42,10 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "erpconnect.oauth.refresh-retry-grace-seconds", defaultValue = "10")
     int refreshRetryGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "erpconnect.oauth.login-timeout-seconds", defaultValue = "600")
+    int loginTimeoutSeconds;
 
     @Inject
     @ConfigProperty(name = "erpconnect.event-log.retention-days", defaultValue = "365")
@@ -171,6 +176,14 @@ public class Settings {
     /** How long after its first use a refresh token may be presented again (a lost response). */
     public int refreshRetryGraceSeconds() {
         return Math.max(0, refreshRetryGraceSeconds);
+    }
+
+    /**
+     * How long an authorization request may wait for the user's consent (default 10 minutes, as
+     * Keycloak's login timeout): a consent page left open longer must be started again.
+     */
+    public Duration loginTimeout() {
+        return Duration.ofSeconds(Math.max(5, loginTimeoutSeconds));
     }
 
     /** How many days event-log entries are kept (default 365); older ones are deleted daily. */

@@ -10,9 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** Access credentials in JPA; constraint violations are translated by constraint name. */
 @ApplicationScoped
@@ -69,7 +67,13 @@ public class JpaAccessCredentialRepository implements AccessCredentialRepository
 
     @Override
     public void add(AccessCredential credential) {
-        em.persist(credential);
+        try {
+            // the identity column inserts at persist: a parallel request's number or active kind strikes here
+            em.persist(credential);
+        } catch (PersistenceException e) {
+            throw translated(e, credential);
+        }
+        flushChecked(credential);
     }
 
     @Override
@@ -82,24 +86,17 @@ public class JpaAccessCredentialRepository implements AccessCredentialRepository
         try {
             em.flush();
         } catch (PersistenceException e) {
-            String constraint = constraintName(e);
-            if (constraint.contains("uq_access_credential_active_kind")) {
-                throw new AnotherCredentialActiveException(credential.getKind(), null);
-            }
-            if (constraint.contains("uq_access_credential_number")) {
-                throw new CredentialNumberTakenException(credential.getNumber());
-            }
-            throw e;
+            throw translated(e, credential);
         }
     }
 
-    private static String constraintName(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException c) {
-                String name = c.getConstraintName() != null ? c.getConstraintName() : String.valueOf(c.getMessage());
-                return name.toLowerCase(Locale.ROOT);
-            }
+    private static RuntimeException translated(PersistenceException e, AccessCredential credential) {
+        if (UniqueViolation.of(e, "uq_access_credential_active_kind")) {
+            return new AnotherCredentialActiveException(credential.getKind(), null);
         }
-        return "";
+        if (UniqueViolation.of(e, "uq_access_credential_number")) {
+            return new CredentialNumberTakenException(credential.getNumber());
+        }
+        return e;
     }
 }

@@ -42,7 +42,10 @@ public class JpaAmazonRepository implements AmazonRepository {
             em.persist(platform);
             em.flush();
         } catch (PersistenceException e) {
-            throw new PlatformNameTakenException(platform.getName());
+            if (UniqueViolation.of(e, "uq_cloud_platform_name")) {
+                throw new PlatformNameTakenException(platform.getName());
+            }
+            throw e;
         }
     }
 

@@ -38,7 +38,10 @@ public class JpaCloudRepository implements CloudRepository {
             em.flush();
         } catch (PersistenceException e) {
             // a concurrent registration for the same customer number won the primary key
-            throw new RealmTakenException(realm.getCustomerNumber());
+            if (UniqueViolation.of(e).isPresent()) {
+                throw new RealmTakenException(realm.getCustomerNumber());
+            }
+            throw e;
         }
     }
 

@@ -100,18 +100,20 @@ public class JpaGrantRepository implements GrantRepository {
     }
 
     @Override
-    public void storeCode(AuthorizationCodeRecord c) {
-        em.createNativeQuery(
-                        "insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge, scopes,"
-                                + " created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, c.codeHash())
-                .setParameter(2, c.grantId())
-                .setParameter(3, c.redirectUri())
-                .setParameter(4, c.codeChallenge())
-                .setParameter(5, c.scopes())
-                .setParameter(6, Timestamp.from(Instant.now()))
-                .setParameter(7, Timestamp.from(c.expiresAt()))
-                .executeUpdate();
+    public boolean storeCode(AuthorizationCodeRecord c, String authorizationRequest) {
+        return em.createNativeQuery("insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge,"
+                                + " scopes, created_at, expires_at, authorization_request)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                        .setParameter(1, c.codeHash())
+                        .setParameter(2, c.grantId())
+                        .setParameter(3, c.redirectUri())
+                        .setParameter(4, c.codeChallenge())
+                        .setParameter(5, c.scopes())
+                        .setParameter(6, Timestamp.from(Instant.now()))
+                        .setParameter(7, Timestamp.from(c.expiresAt()))
+                        .setParameter(8, authorizationRequest)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override

@@ -1,12 +1,14 @@
 package de.erpconnect.infrastructure.jpa;
 
 import de.erpconnect.domain.licence.Activation;
+import de.erpconnect.domain.licence.ActivationPolicy;
 import de.erpconnect.domain.licence.Installation;
 import de.erpconnect.domain.licence.LicenceRepository;
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +53,16 @@ public class JpaLicenceRepository implements LicenceRepository {
 
     @Override
     public void add(Activation activation) {
-        em.persist(activation);
+        try {
+            // a parallel activation of the same key strikes the unique rule here
+            em.persist(activation);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "uq_activation_key")) {
+                throw ActivationPolicy.alreadyActivated();
+            }
+            throw e;
+        }
     }
 
     @Override

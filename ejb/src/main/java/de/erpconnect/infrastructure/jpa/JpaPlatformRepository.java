@@ -47,7 +47,7 @@ public class JpaPlatformRepository implements PlatformRepository {
             em.persist(profile);
             em.flush();
         } catch (PersistenceException e) {
-            throw new PlatformProfileNameTakenException(profile.getName());
+            throw translated(e, profile);
         }
     }
 
@@ -57,8 +57,14 @@ public class JpaPlatformRepository implements PlatformRepository {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new PlatformProfileNameTakenException(profile.getName());
+            throw translated(e, profile);
         }
+    }
+
+    private static RuntimeException translated(PersistenceException e, PlatformProfile profile) {
+        return UniqueViolation.of(e, "uq_platform_profile_name")
+                ? new PlatformProfileNameTakenException(profile.getName())
+                : e;
     }
 
     /** The usual case without a failing statement; the unique rule decides races. */

@@ -1,6 +1,7 @@
 package de.erpconnect.infrastructure.jpa;
 
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.LoginAlreadyTakenException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.Role;
 import de.erpconnect.domain.user.User;
@@ -8,6 +9,7 @@ import de.erpconnect.domain.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +57,16 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public void add(User user) {
-        em.persist(user);
+        try {
+            // the identity column inserts at persist: a parallel request's login strikes here
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "uq_app_user_login")) {
+                throw new LoginAlreadyTakenException(user.getLogin());
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import de.erpconnect.application.LicenceDirectory;
 import de.erpconnect.application.ServiceDirectory;
 import de.erpconnect.domain.licence.Edition;
 import de.erpconnect.interfaces.http.MessagePage;
+import de.erpconnect.interfaces.http.PageTexts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -42,43 +43,26 @@ public class GraphiqlPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PageTexts texts = PageTexts.of(request.getLocale());
         Edition edition = licences.current().edition();
         if (edition != Edition.ENTERPRISE) {
-            refuse(
-                    response,
-                    403,
-                    "Die interaktive Web-Oberfläche (GraphiQL) gibt es nur in der Enterprise-Edition; diese"
-                            + " Installation hat " + edition + ". Partner-Apps erreichen die GraphQL-Schnittstelle"
-                            + " weiterhin unter /graphql.");
+            refuse(response, texts, 403, texts.get("graphiql.enterpriseOnly", edition.name()));
             return;
         }
         if (!services.graphqlRunning()) {
             response.setHeader("Retry-After", "60");
-            refuse(
-                    response,
-                    503,
-                    "Der GraphQL-Server ist gestoppt. Ein Administrator startet ihn unter"
-                            + " Automatisierungsdienste → GraphQL-Server.");
+            refuse(response, texts, 503, texts.get("graphiql.stopped"));
             return;
         }
         if (!services.interactiveEnabled()) {
-            refuse(
-                    response,
-                    404,
-                    "Die interaktive Web-Oberfläche ist nicht aktiviert. Ein Administrator schaltet sie unter"
-                            + " Automatisierungsdienste → GraphQL-Server → „Interaktive Web-Oberfläche aktivieren“"
-                            + " ein.");
+            refuse(response, texts, 404, texts.get("graphiql.off"));
             return;
         }
         CallerState caller = authentication
                 .activeCaller(request.getUserPrincipal().getName())
                 .orElse(null);
         if (caller == null || !caller.mayUseGraphql()) {
-            refuse(
-                    response,
-                    403,
-                    "Ihr Benutzer hat keinen Zugriff über GraphQL („Zugriff über GraphQL erlaubt“ ist nicht"
-                            + " gesetzt).");
+            refuse(response, texts, 403, texts.get("graphiql.noAccess"));
             return;
         }
         String page = services.graphiqlUrl();
@@ -90,7 +74,8 @@ public class GraphiqlPage extends HttpServlet {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter()
-                .write("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"UTF-8\">"
+                .write("<!DOCTYPE html><html lang=\"" + texts.locale().getLanguage()
+                        + "\"><head><meta charset=\"UTF-8\">"
                         + "<title>GraphiQL – ERP Connect</title>"
                         + "<link rel=\"stylesheet\" href=\"/graphiql-ui/graphiql.min.css\">"
                         + "<link rel=\"stylesheet\" href=\"/graphiql-ui/erpconnect-graphiql.css\"></head>"
@@ -98,8 +83,8 @@ public class GraphiqlPage extends HttpServlet {
                         + " data-authorize=\"/oauth2/authorize\" data-token=\"/oauth2/token\""
                         + " data-endpoint=\"/graphql\" data-redirect=\"" + MessagePage.escape(page) + "\""
                         + " data-user=\"" + MessagePage.escape(caller.login()) + "\">"
-                        + "<div id=\"graphiql\" role=\"main\">Anmeldung an der GraphQL-Schnittstelle …</div>"
-                        + "<noscript>GraphiQL braucht JavaScript.</noscript>"
+                        + "<div id=\"graphiql\" role=\"main\">" + MessagePage.escape(texts.get("graphiql.connecting"))
+                        + "</div><noscript>" + MessagePage.escape(texts.get("graphiql.needsScript")) + "</noscript>"
                         + "<script src=\"/graphiql-ui/react.production.min.js\"></script>"
                         + "<script src=\"/graphiql-ui/react-dom.production.min.js\"></script>"
                         + "<script src=\"/graphiql-ui/graphiql.min.js\"></script>"
@@ -114,10 +99,13 @@ public class GraphiqlPage extends HttpServlet {
         return host != null && host.toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    private static void refuse(HttpServletResponse response, PageTexts texts, int status, String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(MessagePage.html("GraphiQL nicht verfügbar", null, message));
+        response.getWriter()
+                .write(MessagePage.html(
+                        texts.locale(), texts.get("graphiql.unavailable"), null, message, texts.get("error.home")));
     }
 }

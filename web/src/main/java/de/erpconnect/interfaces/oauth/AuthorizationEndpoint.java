@@ -4,6 +4,7 @@ import de.erpconnect.application.AuthorizationService;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.interfaces.http.PageLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The authorization endpoint, RFC 6749 §4.1.1 with PKCE (RFC 7636) for every client. The user is
@@ -41,22 +44,30 @@ public class AuthorizationEndpoint {
     @GET
     public Response authorize(@Context UriInfo uri, @Context HttpServletRequest request) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
+        Locale language = PageLanguage.of(request);
         String clientId = params.getFirst("client_id");
         String redirectUri = params.getFirst("redirect_uri");
         if (repeated(params, "client_id") || repeated(params, "redirect_uri")) {
-            throw new AuthorizationPageException("invalid_request", "client_id and redirect_uri may appear only once.");
+            throw new AuthorizationPageException(
+                    "invalid_request",
+                    AuthorizationPageException.Reason.REPEATED_PARAMETER,
+                    "client_id and redirect_uri may appear only once.");
         }
         authorization.checkClientAndRedirect(clientId, redirectUri);
         String state = params.getFirst("state");
         for (String name : SINGLE) {
             if (repeated(params, name)) {
-                return redirect(redirects.error(
-                        redirectUri, "invalid_request", "The parameter " + name + " is repeated.", state));
+                return ClientRedirect.to(
+                        redirects.error(
+                                redirectUri, "invalid_request", "The parameter " + name + " is repeated.", state),
+                        language);
             }
         }
         if (!"code".equals(params.getFirst("response_type"))) {
-            return redirect(redirects.error(
-                    redirectUri, "unsupported_response_type", "Only response_type=code is supported.", state));
+            return ClientRedirect.to(
+                    redirects.error(
+                            redirectUri, "unsupported_response_type", "Only response_type=code is supported.", state),
+                    language);
         }
         String scope = params.getFirst("scope");
         String challenge = params.getFirst("code_challenge");
@@ -65,8 +76,8 @@ public class AuthorizationEndpoint {
             AuthorizationService.Consent consent =
                     authorization.prepare(clientId, redirectUri, scope, challenge, method);
             if (!consent.needed()) {
-                String code = authorization.approve(clientId, redirectUri, scope, challenge, method, true);
-                return redirect(redirects.success(redirectUri, code, state));
+                String code = authorization.approve(clientId, redirectUri, scope, challenge, method, true, null);
+                return ClientRedirect.to(redirects.success(redirectUri, code, state), language);
             }
             String id = redirects.keep(
                     request.getSession(true),
@@ -79,22 +90,19 @@ public class AuthorizationEndpoint {
                             method,
                             state,
                             consent.applicationName(),
-                            consent.kindName(),
-                            consent.scopes()));
-            return redirect(settings.publicUrl().resolve("/auth/consent.xhtml?request=" + id));
+                            consent.partnerAppName(),
+                            consent.scopes(),
+                            Instant.now()));
+            return Response.seeOther(URI.create(settings.publicUrl().resolve("/auth/consent.xhtml?request=" + id)))
+                    .header("Cache-Control", "no-store")
+                    .build();
         } catch (OAuthException e) {
-            return redirect(redirects.error(redirectUri, e.error().code(), e.getMessage(), state));
+            return ClientRedirect.to(redirects.error(redirectUri, e.error().code(), e.getMessage(), state), language);
         }
     }
 
     private static boolean repeated(MultivaluedMap<String, String> params, String name) {
         List<String> values = params.get(name);
         return values != null && values.size() > 1;
-    }
-
-    private static Response redirect(String location) {
-        return Response.seeOther(URI.create(location))
-                .header("Cache-Control", "no-store")
-                .build();
     }
 }

@@ -1,26 +1,47 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.interfaces.http.MessagePage;
+import de.erpconnect.interfaces.http.PageTexts;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 
 /**
- * Our own page for authorization errors that must not be redirected (unknown client, unregistered
- * redirect URI): German, no script, the message HTML-escaped.
+ * Our own page for what ends an authorization in the user's browser instead of a redirect to the
+ * application (RFC 6749 §4.1.2.1): a request with an unknown client or an unregistered redirect
+ * URI (the application's fault: contact its vendor), or a consent that expired or was answered
+ * (start again in the application). In the page's language, no script.
  */
 final class ErrorPage {
 
     private ErrorPage() {}
 
-    static Response response(int status, String message) {
+    static Response response(int status, AuthorizationPageException e, Locale language) {
+        PageTexts texts = PageTexts.of(language);
+        String cause = texts.get(e.messageKey());
+        String html = e.reason().applicationFault()
+                ? MessagePage.html(
+                        language, texts.get("authorization.title"), texts.get("authorization.invalid"), cause, null)
+                : MessagePage.html(language, texts.get("authorization.title"), cause, null, null);
+        return page(status, html);
+    }
+
+    /** A request that could not be read at all (a malformed form, a failure of ours). */
+    static Response general(int status, Locale language) {
+        PageTexts texts = PageTexts.of(language);
+        String key = status >= 500 ? "error.500" : "error.400";
+        return page(
+                status,
+                MessagePage.html(
+                        language, texts.get(key + ".title"), texts.get(key + ".text"), null, texts.get("error.home")));
+    }
+
+    private static Response page(int status, String html) {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .entity(MessagePage.html(
-                        "Anmeldung nicht möglich",
-                        "Die Anwendung hat eine ungültige Anfrage gesendet. Bitte wenden Sie sich an den Anbieter der"
-                                + " Anwendung.",
-                        message))
+                .entity(html)
                 .build();
     }
 }

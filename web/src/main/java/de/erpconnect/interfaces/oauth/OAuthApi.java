@@ -13,6 +13,7 @@ public class OAuthApi extends Application {
         return Set.of(
                 TokenEndpoint.class,
                 AuthorizationEndpoint.class,
+                ConsentEndpoint.class,
                 RevocationEndpoint.class,
                 IntrospectionEndpoint.class,
                 JwksEndpoint.class,

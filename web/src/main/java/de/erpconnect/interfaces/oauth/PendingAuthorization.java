@@ -1,11 +1,16 @@
 package de.erpconnect.interfaces.oauth;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * An authorization request waiting for the user's consent, kept in the user's session under a
- * random id that the consent page carries. Used once.
+ * random id that the consent page carries. Answered once, and only within the login timeout
+ * (ERPCONNECT_OAUTH_LOGIN_TIMEOUT_SECONDS, default 10 minutes, as Keycloak's): a consent page left
+ * open longer must be started again from the application.
+ * {@code partnerAppName} is null for an own application.
  */
 public record PendingAuthorization(
         String id,
@@ -16,9 +21,14 @@ public record PendingAuthorization(
         String codeChallengeMethod,
         String state,
         String applicationName,
-        String kindName,
-        List<String> scopes)
+        String partnerAppName,
+        List<String> scopes,
+        Instant createdAt)
         implements Serializable {
+
+    public boolean expired(Instant now, Duration timeout) {
+        return now.isAfter(createdAt.plus(timeout));
+    }
 
     /** Everything but the id, which the session store assigns. */
     public interface Builder {

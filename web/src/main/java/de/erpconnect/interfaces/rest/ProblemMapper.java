@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.rest;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.BusinessMessages;
+import de.erpconnect.interfaces.http.ConcurrentChange;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -60,7 +61,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof EJBAccessException) {
             return Problem.response(403, "forbidden", "Forbidden", "This operation needs the role 'admin'.", List.of());
         }
-        if (cause instanceof OptimisticLockException) {
+        if (cause instanceof OptimisticLockException || ConcurrentChange.isCause(failure)) {
             return Problem.response(
                     409,
                     "conflict",

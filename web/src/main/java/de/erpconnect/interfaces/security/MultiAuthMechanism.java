@@ -12,6 +12,7 @@ import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.interfaces.http.ErrorPages;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -23,6 +24,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -36,7 +38,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code /graphql}, {@code /api/*}: bearer tokens of our own issuer; {@code /api/admin/*}
  *       also HTTP Basic for scripts. Sessions are ignored there, so there is no CSRF surface.
- *   <li>{@code /admin/*}, {@code /oauth2/authorize}, {@code /graphiql}: FORM login with a session.
+ *   <li>{@code /admin/*}, {@code /oauth2/authorize}, {@code /graphiql}: FORM login with a session;
+ *       {@code /oauth2/consent} takes the session's login if there is one (it is not protected: a
+ *       consent posted after the session ended is answered with a page, not with a login).
  *   <li>{@code /cloud/*}: the vendor cloud's own choice, see {@link #cloud}.
  *   <li>everything else ({@code /oauth2/token}, JWKS, discovery): left to the application, which
  *       authenticates OAuth clients itself.
@@ -51,7 +55,7 @@ import java.util.regex.Pattern;
 public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_LOGIN = "de.erpconnect.login";
-    static final String SESSION_SAVED_URL = "de.erpconnect.savedUrl";
+    static final String SESSION_SAVED_URL = SavedRequest.SESSION_ATTRIBUTE;
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String LOGIN_ERROR_PAGE = "/login.xhtml?error=1";
     static final String LOGIN_LOCKED_PAGE = "/login.xhtml?error=locked";
@@ -118,6 +122,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                 || path.equals("/admin")
                 || path.startsWith("/auth/")
                 || path.equals("/oauth2/authorize")
+                || path.equals("/oauth2/consent")
                 || path.equals("/graphiql")) {
             return page(request, context);
         }
@@ -216,13 +221,14 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
                     ? Optional.empty()
                     : authentication.verifyPassword(login, password, remoteAddresses.of(request));
         } catch (LockedOutException e) {
-            return context.redirect(absolute(LOGIN_LOCKED_PAGE));
+            return context.redirect(absolute(
+                    withContinue(LOGIN_LOCKED_PAGE, SavedRequest.of(request).orElse(null))));
         }
+        // the session's saved page, or the one the login form carries when the session is gone
+        String saved = SavedRequest.of(request).orElse(null);
         if (caller.isEmpty()) {
-            return context.redirect(absolute(LOGIN_ERROR_PAGE));
+            return context.redirect(absolute(withContinue(LOGIN_ERROR_PAGE, saved)));
         }
-        HttpSession old = request.getSession(false);
-        String saved = old == null ? null : (String) old.getAttribute(SESSION_SAVED_URL);
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
@@ -248,7 +254,21 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         String query = request.getQueryString();
         request.getSession(true)
                 .setAttribute(SESSION_SAVED_URL, request.getRequestURI() + (query == null ? "" : "?" + query));
-        return context.redirect(absolute(LOGIN_PAGE));
+        return toLogin(request, context.getResponse(), context, absolute(LOGIN_PAGE));
+    }
+
+    /**
+     * Sends the browser to a login page. A page's AJAX request (its session timed out while the page
+     * was open) cannot follow a redirect to HTML: it gets a Faces partial response that tells the
+     * page's script to go there (written by {@link ErrorPages}).
+     */
+    private static AuthenticationStatus toLogin(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String login) {
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            request.setAttribute(ErrorPages.PARTIAL_REDIRECT, login);
+            return refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "login_required", "Log in again.");
+        }
+        return context.redirect(login);
     }
 
     /**
@@ -383,7 +403,14 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         String query = request.getQueryString();
         request.getSession(true)
                 .setAttribute(SESSION_CLOUD_SAVED_URL, request.getRequestURI() + (query == null ? "" : "?" + query));
-        return context.redirect(absolute(CLOUD_LOGIN_PAGE));
+        return toLogin(request, context.getResponse(), context, absolute(CLOUD_LOGIN_PAGE));
+    }
+
+    /** The login page again, still carrying the page the login continues to. */
+    private static String withContinue(String loginPage, String saved) {
+        return saved == null
+                ? loginPage
+                : loginPage + "&" + SavedRequest.PARAMETER + "=" + URLEncoder.encode(saved, StandardCharsets.UTF_8);
     }
 
     /** Redirect targets are absolute URLs under ERPCONNECT_PUBLIC_URL, never built from the Host header. */
@@ -428,15 +455,16 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     /**
      * Refuses with the status and the headers set here and leaves the body to the container: it
      * answers the failed authentication with {@code sendError}, whose error dispatch
-     * {@link RefusalPage} turns into {@code {"error", "error_description"}}. Nothing is written
-     * or committed here (see {@link RefusalPage} for what writing here once caused).
+     * {@link ErrorPages} turns into {@code {"error", "error_description"}} (or a page, on browser
+     * paths). Nothing is written or committed here (see {@link ErrorPages} for what writing here
+     * once caused).
      */
     private static AuthenticationStatus refuse(
             HttpServletRequest request, HttpServletResponse response, int status, String error, String description) {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
-        request.setAttribute(RefusalPage.ERROR, error);
-        request.setAttribute(RefusalPage.DESCRIPTION, description);
+        request.setAttribute(ErrorPages.ERROR, error);
+        request.setAttribute(ErrorPages.DESCRIPTION, description);
         return AuthenticationStatus.SEND_FAILURE;
     }
 

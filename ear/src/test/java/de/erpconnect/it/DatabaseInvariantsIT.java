@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the container, with the application's own datasource: the one-active-per-kind rule of the
- * access credentials is the database's, so hand-written SQL cannot break it either (on H2 and on
- * PostgreSQL, whichever the suite runs on). The EAR is deployed so that the schema is current.
+ * In the container, with the application's own datasource: invariants that are the database's,
+ * so hand-written SQL cannot break them either (on H2 and on PostgreSQL, whichever the suite runs
+ * on) — one active access credential per kind, one authorization code per authorization request.
+ * The EAR is deployed so that the schema is current.
  */
 @ExtendWith(ArquillianExtension.class)
-class CredentialInvariantsIT {
+class DatabaseInvariantsIT {
 
     static final String KIND = "SQL_PROBE";
     static final String INSERT = "insert into access_credential (realm, number, kind, name, active, active_kind,"
@@ -40,7 +41,7 @@ class CredentialInvariantsIT {
 
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "sql-probe.war").addClass(CredentialInvariantsIT.class);
+        return ShrinkWrap.create(WebArchive.class, "sql-probe.war").addClass(DatabaseInvariantsIT.class);
     }
 
     private static Connection connection() throws Exception {
@@ -77,6 +78,54 @@ class CredentialInvariantsIT {
         try (Connection c = connection();
                 Statement s = c.createStatement()) {
             s.executeUpdate("delete from access_credential where kind = '" + KIND + "'");
+            // the probe's grant and, by cascade, its codes
+            s.executeUpdate("delete from oauth_grant where scopes = 'probe'");
+        }
+    }
+
+    /** A grant of the first admin to the built-in GraphiQL client, for codes to belong to. */
+    private static long probeGrant(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("insert into oauth_grant (realm, user_id, application_id, scopes, remembered, created_at,"
+                    + " last_used_at, expires_at, version) select 'erp', (select min(id) from app_user where realm ="
+                    + " 'erp'), (select min(id) from client_application), 'probe', false, current_timestamp,"
+                    + " current_timestamp, current_timestamp, 0");
+            try (ResultSet rs = s.executeQuery("select max(id) from oauth_grant where scopes = 'probe'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void insertCode(Connection c, long grant, String hash, String request) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge, scopes,"
+                        + " created_at, expires_at, authorization_request)"
+                        + " values (?, ?, 'https://partner.example.com/cb', 'x', 'graphql', current_timestamp,"
+                        + " current_timestamp, ?)")) {
+            ps.setString(1, hash);
+            ps.setLong(2, grant);
+            ps.setString(3, request);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A second code for the same consent page's request is refused; codes without one are not. */
+    @Test
+    @OperateOnDeployment("probe")
+    void anAuthorizationRequestHasOneCodeAtMost() throws Exception {
+        try (Connection c = connection()) {
+            long grant = probeGrant(c);
+            insertCode(c, grant, "probe-hash-1", "probe-request");
+            assertThrows(SQLException.class, () -> insertCode(c, grant, "probe-hash-2", "probe-request"));
+            insertCode(c, grant, "probe-hash-3", null);
+            insertCode(c, grant, "probe-hash-4", null);
+            try (Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("select count(*) from authorization_code where grant_id = " + grant)) {
+                rs.next();
+                assertEquals(3, rs.getLong(1));
+            }
         }
     }
 

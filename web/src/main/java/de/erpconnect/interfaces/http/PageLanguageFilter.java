@@ -9,36 +9,40 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The pages are German unless the browser asks for another language: without an
- * {@code Accept-Language} header the servlet container would report its own default locale
- * (often English) as the request's.
+ * Every page speaks one language, chosen once per request by {@link PageLanguage}: the request's
+ * locale is that language for Faces (which would otherwise fall back to German for a French
+ * browser and report the container's default locale without a header) and for the pages written
+ * outside Faces (error pages, the authorization's messages). API paths are left alone: their
+ * answers are JSON for programs.
  */
-@WebFilter(urlPatterns = "*.xhtml", asyncSupported = true)
-public class GermanByDefaultFilter extends HttpFilter {
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class PageLanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getHeader("Accept-Language") != null) {
+        if (ApiPaths.isApi(
+                request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
         }
+        Locale language = PageLanguage.of(request);
         chain.doFilter(
                 new HttpServletRequestWrapper(request) {
                     @Override
                     public Locale getLocale() {
-                        return Locale.GERMAN;
+                        return language;
                     }
 
                     @Override
-                    public Enumeration<Locale> getLocales() {
-                        return Collections.enumeration(java.util.List.of(Locale.GERMAN));
+                    public java.util.Enumeration<Locale> getLocales() {
+                        return Collections.enumeration(List.of(language));
                     }
                 },
                 response);
