@@ -360,6 +360,26 @@ class CloudPlatformsIT {
         }
     }
 
+    /** Twenty creations of one Bezeichnung at once: one platform, nineteen sequential-style 409s. */
+    @Test
+    void aRaceForOneBezeichnungIsOnePlatformAndConflicts() throws Exception {
+        String name = Fixtures.unique("Amazon Race ");
+        String body = "{\"name\":\"" + name + "\",\"country\":\"DE\",\"useCloud\":true,\"active\":true}";
+        List<Http.Res> answers =
+                OAuthFlowIT.atOnce(20, () -> Http.json("POST", "/api/admin/platforms", Http.admin(), body));
+        List<Integer> statuses = answers.stream().map(Http.Res::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        long id = answers.stream()
+                .filter(r -> r.status() == 201)
+                .findFirst()
+                .orElseThrow()
+                .json()
+                .getInt("id");
+        assertEquals(
+                204, Http.delete("/api/admin/platforms/" + id, Http.admin()).status());
+    }
+
     @Test
     void badInputAndNonAdminsAreRefused() {
         Http.Res unknownRegion =

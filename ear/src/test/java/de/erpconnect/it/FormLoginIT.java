@@ -76,8 +76,9 @@ class FormLoginIT {
 
         HttpResponse<String> wrong = login(session, "admin", "falsch-Passw0rt!");
         assertEquals(302, wrong.statusCode());
+        // the login page again, still carrying the page the login continues to
         assertEquals(
-                ItEnv.issuer() + "/login.xhtml?error=1",
+                ItEnv.issuer() + "/login.xhtml?error=1&continue=%2Fadmin%2Fusers%3Fpage%3D2",
                 wrong.headers().firstValue("Location").orElseThrow());
 
         HttpResponse<String> ok = login(session, "admin", ItEnv.adminPassword());

@@ -5,6 +5,7 @@ import de.erpconnect.application.CallerState;
 import de.erpconnect.application.LicenceDirectory;
 import de.erpconnect.application.ServiceDirectory;
 import de.erpconnect.domain.licence.Edition;
+import de.erpconnect.interfaces.http.ContentSecurityPolicy;
 import de.erpconnect.interfaces.http.MessagePage;
 import de.erpconnect.interfaces.http.PageTexts;
 import jakarta.inject.Inject;
@@ -73,6 +74,8 @@ public class GraphiqlPage extends HttpServlet {
         }
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        // GraphiQL's style sheet carries its icon fonts as data: URLs
+        response.setHeader("Content-Security-Policy", ContentSecurityPolicy.POLICY + "; font-src 'self' data:");
         response.getWriter()
                 .write("<!DOCTYPE html><html lang=\"" + texts.locale().getLanguage()
                         + "\"><head><meta charset=\"UTF-8\">"
