@@ -365,15 +365,8 @@ class CloudPlatformsIT {
     void aRaceForOneBezeichnungIsOnePlatformAndConflicts() throws Exception {
         String name = Fixtures.unique("Amazon Race ");
         String body = "{\"name\":\"" + name + "\",\"country\":\"DE\",\"useCloud\":true,\"active\":true}";
-        List<Http.Res> answers =
-                OAuthFlowIT.atOnce(20, () -> Http.json("POST", "/api/admin/platforms", Http.admin(), body));
-        List<Integer> statuses = answers.stream().map(Http.Res::status).toList();
-        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        long id = answers.stream()
-                .filter(r -> r.status() == 201)
-                .findFirst()
-                .orElseThrow()
+        long id = Races.oneCreatedOthersConflict(
+                        20, () -> Http.json("POST", "/api/admin/platforms", Http.admin(), body))
                 .json()
                 .getInt("id");
         assertEquals(

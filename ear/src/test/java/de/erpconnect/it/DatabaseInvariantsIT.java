@@ -2,6 +2,7 @@ package de.erpconnect.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,16 +98,60 @@ class DatabaseInvariantsIT {
         }
     }
 
-    private static void insertCode(Connection c, long grant, String hash, String request) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge, scopes,"
-                        + " created_at, expires_at, authorization_request)"
-                        + " values (?, ?, 'https://partner.example.com/cb', 'x', 'graphql', current_timestamp,"
-                        + " current_timestamp, ?)")) {
+    static final String INSERT_CODE = "insert into authorization_code (code_hash, grant_id, redirect_uri,"
+            + " code_challenge, scopes, created_at, expires_at, authorization_request) values (?, ?,"
+            + " 'https://partner.example.com/cb', 'x', 'graphql', current_timestamp, current_timestamp, ?)";
+
+    /** Inserts a code for {@code request} ({@code suffix}: e.g. the production ON CONFLICT clause); the rows. */
+    private static int insertCode(Connection c, long grant, String hash, String request, String suffix)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CODE + suffix)) {
             ps.setString(1, hash);
             ps.setLong(2, grant);
             ps.setString(3, request);
-            ps.executeUpdate();
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insertCode(Connection c, long grant, String hash, String request) throws SQLException {
+        insertCode(c, grant, hash, request, "");
+    }
+
+    /**
+     * The production statement ({@code INSERT … ON CONFLICT DO NOTHING}) of two transactions at
+     * once for one request: the second waits for the first and inserts nothing (PostgreSQL), or is
+     * refused at once as a concurrent update (H2); either way the request has one code.
+     */
+    @Test
+    @OperateOnDeployment("probe")
+    void twoTransactionsAnsweringOneRequestStoreOneCode() throws Exception {
+        String conflict = " on conflict do nothing";
+        try (Connection first = connection();
+                Connection second = connection()) {
+            long grant = probeGrant(first);
+            first.setAutoCommit(false);
+            assertEquals(1, insertCode(first, grant, "probe-parallel-1", "probe-parallel", conflict));
+            java.util.concurrent.CompletableFuture<Object> other =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return insertCode(second, grant, "probe-parallel-2", "probe-parallel", conflict);
+                        } catch (SQLException e) {
+                            return e;
+                        }
+                    });
+            Thread.sleep(500);
+            first.commit();
+            Object outcome = other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(
+                    Integer.valueOf(0).equals(outcome) || outcome instanceof SQLException,
+                    "the second insert stores nothing: " + outcome);
+            try (Statement s = first.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "select count(*) from authorization_code where authorization_request = 'probe-parallel'")) {
+                rs.next();
+                assertEquals(1, rs.getLong(1));
+            }
+            first.setAutoCommit(true);
         }
     }
 

@@ -181,17 +181,7 @@ class LicenceIT {
     void aRaceToActivateOneKeyIsOneActivationAndConflicts() throws Exception {
         activated(product(Edition.ENTERPRISE, CUSTOMER));
         String key = partnerApp(1, CUSTOMER, 7120, TODAY.plusMonths(6));
-        List<Http.Res> answers = OAuthFlowIT.atOnce(20, () -> activate(key));
-        List<Integer> statuses = answers.stream().map(Http.Res::status).toList();
-        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        Http.Res sequential = activate(key);
-        assertEquals(409, sequential.status(), sequential.body());
-        for (Http.Res r : answers) {
-            if (r.status() == 409) {
-                assertEquals(sequential.json().getString("detail"), r.json().getString("detail"));
-            }
-        }
+        Races.oneCreatedOthersConflict(20, () -> activate(key));
         assertEquals(2, Http.get("/api/admin/activations", Http.admin()).json().getInt("total"));
     }
 

@@ -591,9 +591,8 @@ class OAuthFlowIT {
         assertEquals(401, graphqlStatus(again), "the admin's revocation too");
     }
 
-    @Test
-    void publicNativeClientsUsePkceWithoutSecretAndAnyLoopbackPort() throws Exception {
-        String user = Fixtures.graphqlUser();
+    /** A public native application (Enterprise) with loopback redirect URIs, for {@code user}. */
+    static ClientID nativeApplication(String user, String... redirectUris) {
         Http.Res created = Http.json(
                 "POST",
                 "/api/admin/applications",
@@ -602,16 +601,18 @@ class OAuthFlowIT {
                         .add("name", Fixtures.unique("Native "))
                         .add("clientType", "PUBLIC")
                         .add("user", user)
-                        .add("redirectUris", Json.createArrayBuilder().add("http://127.0.0.1/cb"))
+                        .add("redirectUris", Json.createArrayBuilder(List.of(redirectUris)))
                         .add("scopes", Json.createArrayBuilder().add("graphql"))
                         .build()
                         .toString());
         assertEquals(201, created.status(), created.body());
         assertFalse(created.json().containsKey("clientSecret"));
-        ClientID clientId = new ClientID(created.json().getString("clientId"));
-        URI redirect = URI.create("http://127.0.0.1:51234/cb");
-        CodeVerifier verifier = new CodeVerifier();
-        URI request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), clientId)
+        return new ClientID(created.json().getString("clientId"));
+    }
+
+    /** A native app's authorization request (PKCE S256, no secret) for {@code redirect}. */
+    static URI nativeRequest(ClientID clientId, URI redirect, CodeVerifier verifier) {
+        return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), clientId)
                 .endpointURI(URI.create(ItEnv.issuer() + "/oauth2/authorize"))
                 .redirectionURI(redirect)
                 .scope(Scope.parse("graphql"))
@@ -619,24 +620,38 @@ class OAuthFlowIT {
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build()
                 .toURI();
-        Browser browser = new Browser();
-        browser.get(request.toString());
-        HttpResponse<String> afterLogin = browser.get(Browser.location(browser.login(user, Fixtures.PASSWORD + user)));
-        String consentUrl = Browser.location(afterLogin);
-        assertEquals(200, browser.get(consentUrl).statusCode());
-        HttpResponse<String> answer = browser.decide(consentUrl, true);
-        AuthorizationResponse r = AuthorizationResponse.parse(URI.create(Browser.location(answer)));
-        assertTrue(
-                Browser.location(answer).startsWith("http://127.0.0.1:51234/cb?"), "any loopback port (RFC 8252 §7.3)");
+    }
+
+    /** The native app exchanges the code of {@code response} with only its client id. */
+    static void nativeExchange(ClientID clientId, AuthorizationResponse response, URI redirect, CodeVerifier verifier)
+            throws Exception {
         TokenResponse t = TokenResponse.parse(new TokenRequest(
                         URI.create(ItEnv.issuer() + "/oauth2/token"),
                         clientId,
-                        new AuthorizationCodeGrant(r.toSuccessResponse().getAuthorizationCode(), redirect, verifier))
+                        new AuthorizationCodeGrant(
+                                response.toSuccessResponse().getAuthorizationCode(), redirect, verifier))
                 .toHTTPRequest()
                 .send());
         assertTrue(
                 t.indicatesSuccess(), () -> t.toErrorResponse().getErrorObject().toString());
         Secrets.note(t.toSuccessResponse().getTokens().getAccessToken().getValue());
+    }
+
+    @Test
+    void publicNativeClientsUsePkceWithoutSecretAndAnyLoopbackPort() throws Exception {
+        String user = Fixtures.graphqlUser();
+        ClientID clientId = nativeApplication(user, "http://127.0.0.1/cb");
+        URI redirect = URI.create("http://127.0.0.1:51234/cb");
+        CodeVerifier verifier = new CodeVerifier();
+        Browser browser = new Browser();
+        browser.get(nativeRequest(clientId, redirect, verifier).toString());
+        HttpResponse<String> afterLogin = browser.get(Browser.location(browser.login(user, Fixtures.PASSWORD + user)));
+        String consentUrl = Browser.location(afterLogin);
+        assertEquals(200, browser.get(consentUrl).statusCode());
+        HttpResponse<String> answer = browser.decide(consentUrl, true);
+        assertTrue(
+                Browser.location(answer).startsWith("http://127.0.0.1:51234/cb?"), "any loopback port (RFC 8252 §7.3)");
+        nativeExchange(clientId, AuthorizationResponse.parse(URI.create(Browser.location(answer))), redirect, verifier);
     }
 
     @Test

@@ -124,6 +124,16 @@ class PageGuardIT {
      * (a partial-response redirect the page's script follows), and after the login back to the page.
      * A tampered script nonce or view state shows the page afresh instead of an error.
      */
+    /** After {@code action}, the events page is loaded again (not an error page) and the console is clean. */
+    private static void assertShownAfresh(ChromeDriver chromium, WebDriverWait wait, String what, Runnable action) {
+        WebElement before = chromium.findElement(By.id("events:filter"));
+        action.run();
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("events:filter")));
+        assertEquals("Ereignisprotokoll – ERP Connect – Verwaltung", chromium.getTitle(), what);
+        Chromium.assertCleanConsole(chromium, "the events page after " + what);
+    }
+
     @Test
     void aStaleAdminPageLeadsToTheLoginOrIsShownAfresh() {
         ChromeDriver chromium = Chromium.start();
@@ -134,23 +144,18 @@ class PageGuardIT {
             wait.until(ExpectedConditions.elementToBeClickable(By.id("events:filter")));
 
             // a form sent with a script nonce that is not the page's (a tampered field): the page afresh
-            WebElement before = chromium.findElement(By.id("events:filter"));
-            chromium.executeScript("document.querySelectorAll('input[name=\"primefaces.nonce\"]')"
-                    + ".forEach(i => i.value = 'x'); document.getElementById('events').submit();");
-            wait.until(ExpectedConditions.stalenessOf(before));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("events:filter")));
-            assertEquals("Ereignisprotokoll – ERP Connect – Verwaltung", chromium.getTitle());
-            Chromium.assertCleanConsole(chromium, "the events page after a tampered nonce");
-
+            assertShownAfresh(
+                    chromium,
+                    wait,
+                    "a tampered nonce",
+                    () -> chromium.executeScript("document.querySelectorAll('input[name=\"primefaces.nonce\"]')"
+                            + ".forEach(i => i.value = 'x'); document.getElementById('events').submit();"));
             // an AJAX action with a view state the server does not know: the page afresh
-            before = chromium.findElement(By.id("events:filter"));
-            chromium.executeScript(
-                    "document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]').forEach(i => i.value = 'x');");
-            before.click();
-            wait.until(ExpectedConditions.stalenessOf(before));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("events:filter")));
-            assertEquals("Ereignisprotokoll – ERP Connect – Verwaltung", chromium.getTitle());
-            Chromium.assertCleanConsole(chromium, "the events page after a tampered view state");
+            assertShownAfresh(chromium, wait, "a tampered view state", () -> {
+                chromium.executeScript("document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
+                        + ".forEach(i => i.value = 'x');");
+                chromium.findElement(By.id("events:filter")).click();
+            });
 
             chromium.manage().deleteAllCookies();
             chromium.findElement(By.id("events:filter")).click();

@@ -8,20 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -74,45 +70,96 @@ class PartnerSignInIT {
         partner.close();
     }
 
-    static ChromeDriver browser(String languages) {
-        return Chromium.start(languages, partner.chromiumArguments());
-    }
+    /**
+     * A user of the partner app with their browser: a user with GraphQL access, a confidential
+     * application for them, and the steps of signing in as that user takes them.
+     */
+    static final class SignIn implements AutoCloseable {
 
-    static WebDriverWait waitFor(ChromeDriver chromium) {
-        return new WebDriverWait(chromium, Duration.ofSeconds(30));
-    }
+        final OAuthFlowIT.Setup app;
+        final ChromeDriver chromium;
+        final WebDriverWait wait;
+        CodeVerifier verifier;
+        State state;
+        int before;
 
-    /** Opens the authorization request as the partner app sends its user there. */
-    static void open(ChromeDriver chromium, URI request) {
-        chromium.get(request.toString());
-    }
+        SignIn(List<String> scopes, String languages) throws Exception {
+            app = OAuthFlowIT.setup(scopes);
+            chromium = Chromium.start(languages, partner.chromiumArguments());
+            wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+        }
 
-    static void login(ChromeDriver chromium, WebDriverWait wait, String user, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-        Chromium.assertCleanConsole(chromium, "the login page");
-        chromium.findElement(By.id("j_username")).sendKeys(user);
-        chromium.findElement(By.id("j_password")).sendKeys(password);
-        chromium.findElement(By.cssSelector("button[type=submit]")).click();
-    }
+        /** The partner app sends the browser to the authorization endpoint. */
+        SignIn start(String scope) {
+            verifier = new CodeVerifier();
+            state = new State();
+            before = partner.received().size();
+            chromium.get(OAuthFlowIT.authorize(app, verifier, state, scope).toString());
+            return this;
+        }
 
-    static void awaitConsent(ChromeDriver chromium, WebDriverWait wait) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
-        Chromium.assertCleanConsole(chromium, "the consent page");
-    }
+        SignIn login() {
+            return login(app.password());
+        }
 
-    /** Waits until the browser shows the partner app's page; returns the query it received. */
-    static Map<String, String> arrival(ChromeDriver chromium, WebDriverWait wait, int before) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("arrived")));
-        assertTrue(chromium.getCurrentUrl().startsWith("https://partner.example.com/cb?"), chromium.getCurrentUrl());
-        List<Map<String, String>> received = partner.received();
-        assertTrue(received.size() > before, "the partner app received the redirect");
-        Chromium.assertCleanConsole(chromium, "the way back to the partner app");
-        return received.get(received.size() - 1);
-    }
+        SignIn login(String password) {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+            Chromium.assertCleanConsole(chromium, "the login page");
+            chromium.findElement(By.id("j_username")).sendKeys(app.user());
+            chromium.findElement(By.id("j_password")).sendKeys(password);
+            chromium.findElement(By.cssSelector("button[type=submit]")).click();
+            return this;
+        }
 
-    static AccessTokenResponse exchange(OAuthFlowIT.Setup s, Map<String, String> query, CodeVerifier verifier)
-            throws Exception {
-        return OAuthFlowIT.exchange(s, new AuthorizationCode(query.get("code")), verifier);
+        /** Waits for the consent page. */
+        SignIn consent() {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+            Chromium.assertCleanConsole(chromium, "the consent page");
+            return this;
+        }
+
+        SignIn click(String id) {
+            chromium.findElement(By.id(id)).click();
+            return this;
+        }
+
+        /** Waits until the browser shows the partner app's page; the query it received. */
+        Map<String, String> arrival() {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("arrived")));
+            assertTrue(
+                    chromium.getCurrentUrl().startsWith("https://partner.example.com/cb?"), chromium.getCurrentUrl());
+            List<Map<String, String>> received = partner.received();
+            assertTrue(received.size() > before, "the partner app received the redirect");
+            Chromium.assertCleanConsole(chromium, "the way back to the partner app");
+            return received.get(received.size() - 1);
+        }
+
+        /** The partner app exchanges the code it received, with its verifier. */
+        AccessTokenResponse exchange(Map<String, String> query) throws Exception {
+            return OAuthFlowIT.exchange(app, new AuthorizationCode(query.get("code")), verifier);
+        }
+
+        /** The page that ends an expired or lost request, in German. */
+        void expiredPage() {
+            wait.until(ExpectedConditions.titleContains("Anmeldung nicht möglich"));
+            assertEquals(
+                    "Diese Anmeldeanfrage ist abgelaufen. Bitte starten Sie die Anmeldung in der Anwendung erneut.",
+                    chromium.findElement(By.id("lead")).getText());
+            Chromium.assertCleanConsole(chromium, "the expired request's page");
+        }
+
+        /** A new browser session: the server's cookies are gone. */
+        void forgetTheSession() {
+            if (!chromium.getCurrentUrl().startsWith(ItEnv.issuer())) {
+                chromium.get(ItEnv.issuer() + "/");
+            }
+            chromium.manage().deleteAllCookies();
+        }
+
+        @Override
+        public void close() {
+            chromium.quit();
+        }
     }
 
     /**
@@ -122,82 +169,62 @@ class PartnerSignInIT {
      */
     @Test
     void aPartnerAppSignsInItsUserAndGetsTokens() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql", "offline_access"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            CodeVerifier verifier = new CodeVerifier();
-            State state = new State();
-            int before = partner.received().size();
-            open(chromium, OAuthFlowIT.authorize(s, verifier, state, "graphql offline_access"));
-            assertEquals("Anmelden – ERP Connect", chromium.getTitle());
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            assertEquals("Zugriff erlauben? – ERP Connect", chromium.getTitle());
-            assertEquals(
-                    s.app().getString("name"),
-                    chromium.findElement(By.id("application")).getText());
-            assertEquals("Eigene Anwendung", chromium.findElement(By.id("kind")).getText());
-            String scopes = chromium.findElement(By.id("scopes")).getText();
-            assertTrue(scopes.contains("ERP-Daten lesen (GraphQL)"), scopes);
-            assertTrue(scopes.contains("Dauerhafter Zugriff"), scopes);
-            Chromium.screenshot(chromium, "partner-consent");
-            chromium.findElement(By.id("allow")).click();
+        try (SignIn in = new SignIn(List.of("graphql", "offline_access"), "de-DE,de")) {
+            in.start("graphql offline_access");
+            assertEquals("Anmelden – ERP Connect", in.chromium.getTitle());
+            in.login().consent();
+            assertEquals("Zugriff erlauben? – ERP Connect", in.chromium.getTitle());
+            assertEquals(in.app.app().getString("name"), text(in, "application"));
+            assertEquals("Eigene Anwendung", text(in, "kind"));
+            assertTrue(text(in, "scopes").contains("ERP-Daten lesen (GraphQL)"), text(in, "scopes"));
+            assertTrue(text(in, "scopes").contains("Dauerhafter Zugriff"), text(in, "scopes"));
+            Chromium.screenshot(in.chromium, "partner-consent");
 
-            Map<String, String> query = arrival(chromium, wait, before);
-            assertEquals(state.getValue(), query.get("state"));
+            Map<String, String> query = in.click("allow").arrival();
+            assertEquals(in.state.getValue(), query.get("state"));
             assertEquals(ItEnv.issuer(), query.get("iss"), "RFC 9207");
             assertNotNull(query.get("code"));
             Secrets.note(query.get("code"));
 
-            AccessTokenResponse tokens = exchange(s, query, verifier);
+            AccessTokenResponse tokens = in.exchange(query);
             assertEquals(200, OAuthFlowIT.graphqlStatus(tokens));
             assertNotNull(tokens.getTokens().getRefreshToken(), "offline_access gives a refresh token");
-            TokenResponse refreshed = OAuthFlowIT.tokenRequest(
-                    s, new RefreshTokenGrant(tokens.getTokens().getRefreshToken()));
-            assertTrue(
-                    refreshed.indicatesSuccess(),
-                    () -> refreshed.toErrorResponse().getErrorObject().toString());
-            AccessTokenResponse rotated = refreshed.toSuccessResponse();
-            Secrets.note(rotated.getTokens().getAccessToken().getValue());
+            AccessTokenResponse rotated = success(OAuthFlowIT.tokenRequest(
+                    in.app, new RefreshTokenGrant(tokens.getTokens().getRefreshToken())));
             Secrets.note(rotated.getTokens().getRefreshToken().getValue());
             assertEquals(200, OAuthFlowIT.graphqlStatus(rotated));
 
             // the same scope list for the partner app's own token: offline_access is left out
-            TokenResponse own =
-                    OAuthFlowIT.tokenRequest(s, new ClientCredentialsGrant(), Scope.parse("graphql offline_access"));
-            assertTrue(
-                    own.indicatesSuccess(),
-                    () -> own.toErrorResponse().getErrorObject().toString());
-            Secrets.note(own.toSuccessResponse().getTokens().getAccessToken().getValue());
+            AccessTokenResponse own = success(OAuthFlowIT.tokenRequest(
+                    in.app, new ClientCredentialsGrant(), Scope.parse("graphql offline_access")));
             assertEquals(
-                    Scope.parse("graphql"),
-                    own.toSuccessResponse().getTokens().getAccessToken().getScope());
-            assertNull(own.toSuccessResponse().getTokens().getRefreshToken());
-        } finally {
-            chromium.quit();
+                    Scope.parse("graphql"), own.getTokens().getAccessToken().getScope());
+            assertNull(own.getTokens().getRefreshToken());
         }
+    }
+
+    private static String text(SignIn in, String id) {
+        return in.chromium.findElement(By.id(id)).getText();
+    }
+
+    private static AccessTokenResponse success(TokenResponse response) {
+        assertTrue(
+                response.indicatesSuccess(),
+                () -> response.toErrorResponse().getErrorObject().toString());
+        AccessTokenResponse tokens = response.toSuccessResponse();
+        Secrets.note(tokens.getTokens().getAccessToken().getValue());
+        return tokens;
     }
 
     @Test
     void denyingSendsAccessDeniedToThePartnerApp() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            State state = new State();
-            int before = partner.received().size();
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), state, "graphql"));
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            chromium.findElement(By.id("deny")).click();
-            Map<String, String> query = arrival(chromium, wait, before);
+        try (SignIn in = new SignIn(List.of("graphql"), "de-DE,de")) {
+            Map<String, String> query =
+                    in.start("graphql").login().consent().click("deny").arrival();
             assertEquals("access_denied", query.get("error"));
-            assertEquals(state.getValue(), query.get("state"));
+            assertEquals(in.state.getValue(), query.get("state"));
             assertEquals(ItEnv.issuer(), query.get("iss"));
             assertNull(query.get("code"));
-        } finally {
-            chromium.quit();
         }
     }
 
@@ -207,137 +234,82 @@ class PartnerSignInIT {
      */
     @Test
     void aRememberedConsentIsTheLoginOnlyAndThenStraightThrough() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql", "offline_access"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            int before = partner.received().size();
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            assertTrue(chromium.findElement(By.id("remember")).isSelected(), "remembering is the default");
-            chromium.findElement(By.id("allow")).click();
-            arrival(chromium, wait, before);
+        try (SignIn in = new SignIn(List.of("graphql", "offline_access"), "de-DE,de")) {
+            in.start("graphql").login().consent();
+            assertTrue(in.chromium.findElement(By.id("remember")).isSelected(), "remembering is the default");
+            in.click("allow").arrival();
 
-            // a new browser session: the login, and from it straight to the partner app
-            chromium.get(ItEnv.issuer() + "/");
-            chromium.manage().deleteAllCookies();
-            CodeVerifier verifier = new CodeVerifier();
-            State state = new State();
-            before = partner.received().size();
-            open(chromium, OAuthFlowIT.authorize(s, verifier, state, "graphql"));
-            login(chromium, wait, s.user(), s.password());
-            Map<String, String> query = arrival(chromium, wait, before);
-            assertEquals(state.getValue(), query.get("state"));
-            exchange(s, query, verifier);
+            in.forgetTheSession();
+            Map<String, String> query = in.start("graphql").login().arrival();
+            assertEquals(in.state.getValue(), query.get("state"));
+            in.exchange(query);
 
-            // still logged in: no page at all
-            verifier = new CodeVerifier();
-            before = partner.received().size();
-            open(chromium, OAuthFlowIT.authorize(s, verifier, new State(), "graphql"));
-            exchange(s, arrival(chromium, wait, before), verifier);
-        } finally {
-            chromium.quit();
+            in.exchange(in.start("graphql").arrival());
         }
     }
 
     @Test
     void aWrongPasswordIsSaidAndTheRightOneContinues() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            int before = partner.received().size();
-            CodeVerifier verifier = new CodeVerifier();
-            open(chromium, OAuthFlowIT.authorize(s, verifier, new State(), "graphql"));
-            login(chromium, wait, s.user(), "Falsch!2026");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
+        try (SignIn in = new SignIn(List.of("graphql"), "de-DE,de")) {
+            in.start("graphql").login("Falsch!2026");
+            in.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
             assertEquals(
                     "Benutzername oder Passwort ist falsch.",
-                    chromium.findElement(By.cssSelector("p.error")).getText());
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            chromium.findElement(By.id("allow")).click();
-            exchange(s, arrival(chromium, wait, before), verifier);
-        } finally {
-            chromium.quit();
+                    in.chromium.findElement(By.cssSelector("p.error")).getText());
+            in.exchange(in.login().consent().click("allow").arrival());
         }
     }
 
     /**
-     * A double click sends both forms: the login still continues the authorization, and a second
-     * "Zulassen" never yields a second code — the browser arrives once, with the one code.
+     * A double click in the browser: the login still continues the authorization, and the browser
+     * arrives once at the partner app with a code that works once. (Chromium follows only the last
+     * of the two answers; that the server issues one code for both, also when they arrive at the
+     * same moment, is {@code OAuthFlowIT.concurrentAllowsOfOneRequestYieldOneCode} and
+     * {@code DatabaseInvariantsIT}.)
      */
     @Test
     void doubleClicksOnLoginAndAllowFinishTheFlowOnce() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            int before = partner.received().size();
-            CodeVerifier verifier = new CodeVerifier();
-            open(chromium, OAuthFlowIT.authorize(s, verifier, new State(), "graphql"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-            chromium.findElement(By.id("j_username")).sendKeys(s.user());
-            chromium.findElement(By.id("j_password")).sendKeys(s.password());
-            new Actions(chromium)
-                    .doubleClick(chromium.findElement(By.cssSelector("button[type=submit]")))
-                    .perform();
-            awaitConsent(chromium, wait);
+        try (SignIn in = new SignIn(List.of("graphql"), "de-DE,de")) {
+            in.start("graphql");
+            in.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+            in.chromium.findElement(By.id("j_username")).sendKeys(in.app.user());
+            in.chromium.findElement(By.id("j_password")).sendKeys(in.app.password());
+            doubleClick(in, By.cssSelector("button[type=submit]"));
+            in.consent();
 
-            new Actions(chromium)
-                    .doubleClick(chromium.findElement(By.id("allow")))
-                    .perform();
-            Map<String, String> query = arrival(chromium, wait, before);
+            doubleClick(in, By.id("allow"));
+            Map<String, String> query = in.arrival();
             Set<String> codes = partner
                     .received()
-                    .subList(before, partner.received().size())
+                    .subList(in.before, partner.received().size())
                     .stream()
                     .map(q -> q.get("code"))
                     .collect(Collectors.toSet());
             assertEquals(Set.of(query.get("code")), codes, "one code, however often it arrived");
             Secrets.note(query.get("code"));
-            exchange(s, query, verifier);
+            in.exchange(query);
             TokenResponse again = OAuthFlowIT.tokenRequest(
-                    s,
-                    new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(
-                            new AuthorizationCode(query.get("code")), OAuthFlowIT.CALLBACK, verifier));
+                    in.app,
+                    new AuthorizationCodeGrant(
+                            new AuthorizationCode(query.get("code")), OAuthFlowIT.CALLBACK, in.verifier));
             assertFalse(again.indicatesSuccess(), "the code works once");
-        } finally {
-            chromium.quit();
         }
+    }
+
+    private static void doubleClick(SignIn in, By button) {
+        new Actions(in.chromium).doubleClick(in.chromium.findElement(button)).perform();
     }
 
     /**
      * A native app (public client) with loopback redirect URIs (RFC 8252 §7.3): the browser reaches
      * whatever port the app listens on, on 127.0.0.1 (the form's CSP names exactly that origin) and
-     * on [::1] (CSP cannot name it: a page moves on by itself).
+     * on [::1] (CSP cannot name it: a page moves on by itself) — after the consent page and straight
+     * through a remembered consent.
      */
     @Test
     void aNativeAppOnAnyLoopbackPortGetsItsCode() throws Exception {
-        String user = Fixtures.graphqlUser();
-        Http.Res created = Http.json(
-                "POST",
-                "/api/admin/applications",
-                Http.admin(),
-                Json.createObjectBuilder()
-                        .add("name", Fixtures.unique("Native "))
-                        .add("clientType", "PUBLIC")
-                        .add("user", user)
-                        .add(
-                                "redirectUris",
-                                Json.createArrayBuilder()
-                                        .add("http://127.0.0.1/cb")
-                                        .add("http://[::1]/cb"))
-                        .add("scopes", Json.createArrayBuilder().add("graphql"))
-                        .build()
-                        .toString());
-        assertEquals(201, created.status(), created.body());
-        ClientID clientId = new ClientID(created.json().getString("clientId"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            boolean loggedIn = false;
+        try (SignIn in = new SignIn(List.of("graphql"), "de-DE,de")) {
+            ClientID clientId = OAuthFlowIT.nativeApplication(in.app.user(), "http://127.0.0.1/cb", "http://[::1]/cb");
             // 127.0.0.1 without remembering; [::1] remembering, then straight through the remembered consent
             List<String> hosts = List.of("127.0.0.1", "::1", "::1");
             for (int round = 0; round < hosts.size(); round++) {
@@ -359,80 +331,38 @@ class PartnerSignInIT {
                     URI redirect = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                             + app.getAddress().getPort() + "/cb");
                     CodeVerifier verifier = new CodeVerifier();
-                    URI request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), clientId)
-                            .endpointURI(URI.create(ItEnv.issuer() + "/oauth2/authorize"))
-                            .redirectionURI(redirect)
-                            .scope(Scope.parse("graphql"))
-                            .state(new State())
-                            .codeChallenge(verifier, CodeChallengeMethod.S256)
-                            .build()
-                            .toURI();
-                    chromium.get(request.toString());
-                    if (!loggedIn) {
-                        login(chromium, wait, user, Fixtures.PASSWORD + user);
-                        loggedIn = true;
+                    in.chromium.get(OAuthFlowIT.nativeRequest(clientId, redirect, verifier)
+                            .toString());
+                    if (round == 0) {
+                        in.login().consent().click("remember").click("allow");
+                    } else if (round == 1) {
+                        in.consent().click("allow");
                     }
-                    if (round < 2) {
-                        awaitConsent(chromium, wait);
-                        if (round == 0) {
-                            chromium.findElement(By.id("remember")).click();
-                        }
-                        chromium.findElement(By.id("allow")).click();
-                    }
-                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("arrived")));
-                    Chromium.assertCleanConsole(chromium, "the way back to the native app on " + host);
+                    in.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("arrived")));
+                    Chromium.assertCleanConsole(in.chromium, "the way back to the native app on " + host);
                     assertEquals(1, received.size(), received.toString());
-                    AuthorizationResponse r = AuthorizationResponse.parse(URI.create(redirect + "?" + received.get(0)));
-                    TokenResponse t = TokenResponse.parse(new TokenRequest(
-                                    URI.create(ItEnv.issuer() + "/oauth2/token"),
-                                    clientId,
-                                    new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(
-                                            r.toSuccessResponse().getAuthorizationCode(), redirect, verifier))
-                            .toHTTPRequest()
-                            .send());
-                    assertTrue(t.indicatesSuccess(), host);
-                    Secrets.note(
-                            t.toSuccessResponse().getTokens().getAccessToken().getValue());
+                    OAuthFlowIT.nativeExchange(
+                            clientId,
+                            AuthorizationResponse.parse(URI.create(redirect + "?" + received.get(0))),
+                            redirect,
+                            verifier);
                 } finally {
                     app.stop(0);
                 }
             }
-        } finally {
-            chromium.quit();
         }
     }
 
     /** Back from the partner app to the consent page: a page that says the request was answered. */
     @Test
     void theBackButtonAfterArrivingShowsThatTheRequestWasAnswered() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            int before = partner.received().size();
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            chromium.findElement(By.id("allow")).click();
-            arrival(chromium, wait, before);
-            chromium.navigate().back();
-            try {
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gone")));
-            } catch (RuntimeException e) {
-                Chromium.screenshot(chromium, "back-button");
-                throw new AssertionError(
-                        chromium.getCurrentUrl() + " " + chromium.getTitle() + " "
-                                + chromium.findElement(By.tagName("body")).getText() + " "
-                                + Chromium.consoleProblems(chromium),
-                        e);
-            }
-            assertTrue(
-                    chromium.findElement(By.id("gone")).getText().contains("bereits beantwortet"),
-                    chromium.findElement(By.id("gone")).getText());
-            assertTrue(chromium.findElements(By.id("allow")).isEmpty(), "nothing to answer again");
-            Chromium.assertCleanConsole(chromium, "the answered consent page");
-        } finally {
-            chromium.quit();
+        try (SignIn in = new SignIn(List.of("graphql"), "de-DE,de")) {
+            in.start("graphql").login().consent().click("allow").arrival();
+            in.chromium.navigate().back();
+            in.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gone")));
+            assertTrue(text(in, "gone").contains("bereits beantwortet"), text(in, "gone"));
+            assertTrue(in.chromium.findElements(By.id("allow")).isEmpty(), "nothing to answer again");
+            Chromium.assertCleanConsole(in.chromium, "the answered consent page");
         }
     }
 
@@ -444,79 +374,50 @@ class PartnerSignInIT {
      */
     @Test
     void expiredRequestsEndedSessionsAndTamperedFormsEndOnAPageThatSaysSo() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
+        try (SignIn in = new SignIn(List.of("graphql"), "de-DE,de")) {
             int before = partner.received().size();
 
             // the session ends while the login page is open: the login still continues the request
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-            chromium.manage().deleteAllCookies();
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
+            in.start("graphql");
+            in.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+            in.forgetTheSession();
+            in.login().consent();
 
             // the session ends while the consent page is open
-            chromium.manage().deleteAllCookies();
-            chromium.findElement(By.id("allow")).click();
-            assertExpiredPage(chromium, wait);
+            in.forgetTheSession();
+            in.click("allow").expiredPage();
 
             // a tampered request field
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            chromium.executeScript("document.querySelector('input[name=request]').value = 'abc';");
-            chromium.findElement(By.id("allow")).click();
-            assertExpiredPage(chromium, wait);
+            in.start("graphql").login().consent();
+            in.chromium.executeScript("document.querySelector('input[name=request]').value = 'abc';");
+            in.click("allow").expiredPage();
 
             // a consent page left open longer than the login timeout
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            awaitConsent(chromium, wait);
+            in.start("graphql").consent();
             Thread.sleep(31_000);
-            chromium.findElement(By.id("allow")).click();
-            assertExpiredPage(chromium, wait);
+            in.click("allow").expiredPage();
             assertEquals(before, partner.received().size(), "nothing reached the partner app");
-        } finally {
-            chromium.quit();
         }
-    }
-
-    static void assertExpiredPage(ChromeDriver chromium, WebDriverWait wait) {
-        wait.until(ExpectedConditions.titleContains("Anmeldung nicht möglich"));
-        assertEquals(
-                "Diese Anmeldeanfrage ist abgelaufen. Bitte starten Sie die Anmeldung in der Anwendung erneut.",
-                chromium.findElement(By.id("lead")).getText());
-        Chromium.assertCleanConsole(chromium, "the expired request's page");
     }
 
     /** An English browser sees English pages throughout; a French one too (no French texts). */
     @Test
     void anEnglishBrowserSeesEveryWordInEnglish() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql", "offline_access"));
         for (String languages : List.of("en-US,en", "fr-FR,fr")) {
-            ChromeDriver chromium = browser(languages);
-            try {
-                WebDriverWait wait = waitFor(chromium);
-                int before = partner.received().size();
-                open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql offline_access"));
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
-                assertEquals("Log in – ERP Connect", chromium.getTitle(), languages);
-                login(chromium, wait, s.user(), s.password());
-                awaitConsent(chromium, wait);
-                assertEquals("Allow access? – ERP Connect", chromium.getTitle());
-                assertEquals(
-                        "Own application", chromium.findElement(By.id("kind")).getText());
-                String page = chromium.findElement(By.tagName("main")).getText();
+            try (SignIn in = new SignIn(List.of("graphql", "offline_access"), languages)) {
+                in.start("graphql offline_access");
+                in.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+                assertEquals("Log in – ERP Connect", in.chromium.getTitle(), languages);
+                in.login().consent();
+                assertEquals("Allow access? – ERP Connect", in.chromium.getTitle());
+                assertEquals("Own application", text(in, "kind"));
+                String page = in.chromium.findElement(By.tagName("main")).getText();
                 assertTrue(page.contains("Read ERP data (GraphQL)"), page);
                 assertTrue(page.contains("Lasting access"), page);
-                assertEquals("Allow", chromium.findElement(By.id("allow")).getText());
-                assertEquals("Deny", chromium.findElement(By.id("deny")).getText());
-                Chromium.screenshot(chromium, "partner-consent-" + languages.substring(0, 2));
-                chromium.findElement(By.id("deny")).click();
-                arrival(chromium, wait, before);
-            } finally {
-                chromium.quit();
+                assertEquals("Allow", text(in, "allow"));
+                assertEquals("Deny", text(in, "deny"));
+                Chromium.screenshot(in.chromium, "partner-consent-" + languages.substring(0, 2));
+                in.click("deny").arrival();
             }
         }
     }
@@ -527,49 +428,35 @@ class PartnerSignInIT {
      */
     @Test
     void anUnknownClientOrRedirectUriIsAReadablePage() throws Exception {
-        OAuthFlowIT.Setup s = OAuthFlowIT.setup(List.of("graphql"));
-        ChromeDriver chromium = browser("de-DE,de");
-        try {
-            WebDriverWait wait = waitFor(chromium);
-            open(chromium, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            login(chromium, wait, s.user(), s.password());
-            awaitConsent(chromium, wait);
-            String valid = OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql")
-                    .toString();
+        for (String languages : List.of("de-DE,de", "en-GB,en")) {
+            boolean german = languages.startsWith("de");
+            try (SignIn in = new SignIn(List.of("graphql"), languages)) {
+                in.start("graphql").login().consent();
+                String valid = OAuthFlowIT.authorize(in.app, new CodeVerifier(), new State(), "graphql")
+                        .toString();
 
-            chromium.get(valid.replace(s.app().getString("clientId"), "ec-unknown"));
-            wait.until(ExpectedConditions.titleIs("Anmeldung nicht möglich – ERP Connect"));
-            assertEquals(
-                    "Die Anwendung (client_id) fehlt oder ist unbekannt.",
-                    chromium.findElement(By.id("message")).getText());
-            assertTrue(chromium.findElement(By.id("lead")).getText().contains("Anbieter der Anwendung"));
-            assertFalse(chromium.findElement(By.tagName("body")).getText().contains("<"), "no markup shown");
-            Chromium.assertCleanConsole(chromium, "the unknown client's page");
+                in.chromium.get(valid.replace(in.app.app().getString("clientId"), "ec-unknown"));
+                in.wait.until(ExpectedConditions.titleIs(
+                        german ? "Anmeldung nicht möglich – ERP Connect" : "Sign-in not possible – ERP Connect"));
+                assertEquals(
+                        german
+                                ? "Die Anwendung (client_id) fehlt oder ist unbekannt."
+                                : "The application (client_id) is missing or unknown.",
+                        text(in, "message"));
+                assertTrue(text(in, "lead").contains(german ? "Anbieter der Anwendung" : "application's vendor"));
+                assertFalse(
+                        in.chromium.findElement(By.tagName("body")).getText().contains("<"), "no markup shown");
+                Chromium.assertCleanConsole(in.chromium, "the unknown client's page");
 
-            chromium.get(valid.replace("partner.example.com", "evil.example.com"));
-            wait.until(ExpectedConditions.titleIs("Anmeldung nicht möglich – ERP Connect"));
-            assertEquals(
-                    "Die Rücksprungadresse (redirect_uri) ist für diese Anwendung nicht registriert.",
-                    chromium.findElement(By.id("message")).getText());
-            assertTrue(chromium.getCurrentUrl().startsWith(ItEnv.issuer()), "not redirected");
-        } finally {
-            chromium.quit();
-        }
-        ChromeDriver english = browser("en-GB,en");
-        try {
-            WebDriverWait wait = waitFor(english);
-            open(english, OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql"));
-            login(english, wait, s.user(), s.password());
-            awaitConsent(english, wait);
-            english.get(OAuthFlowIT.authorize(s, new CodeVerifier(), new State(), "graphql")
-                    .toString()
-                    .replace("partner.example.com", "evil.example.com"));
-            wait.until(ExpectedConditions.titleIs("Sign-in not possible – ERP Connect"));
-            assertEquals(
-                    "The redirect address (redirect_uri) is not registered for this application.",
-                    english.findElement(By.id("message")).getText());
-        } finally {
-            english.quit();
+                in.chromium.get(valid.replace("partner.example.com", "evil.example.com"));
+                in.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+                assertEquals(
+                        german
+                                ? "Die Rücksprungadresse (redirect_uri) ist für diese Anwendung nicht registriert."
+                                : "The redirect address (redirect_uri) is not registered for this application.",
+                        text(in, "message"));
+                assertTrue(in.chromium.getCurrentUrl().startsWith(ItEnv.issuer()), "not redirected");
+            }
         }
     }
 }

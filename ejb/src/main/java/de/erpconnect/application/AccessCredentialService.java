@@ -66,6 +66,7 @@ public class AccessCredentialService {
 
     public AccessCredentialView create(AccessCredentialCommand command) {
         commands.validated(command);
+        credentials.lockForChanges();
         CredentialKind kind = command.kind() == null ? kinds.preselected() : kinds.get(command.kind());
         if (command.clientId() == null) {
             throw new InvalidInputException("clientId", "clientId (Client-ID) is required.");
@@ -100,6 +101,9 @@ public class AccessCredentialService {
 
     public AccessCredentialView update(int number, AccessCredentialCommand command) {
         commands.validated(command);
+        if (Boolean.TRUE.equals(command.active())) {
+            credentials.lockForChanges();
+        }
         AccessCredential credential = credentials.getByNumber(RealmId.ERP, number);
         CredentialKind kind = kinds.get(credential.getKind());
         if (command.number() != null && command.number() != number) {

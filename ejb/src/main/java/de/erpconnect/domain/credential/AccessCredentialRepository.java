@@ -22,6 +22,14 @@ public interface AccessCredentialRepository {
 
     long count(RealmId realm, String query);
 
+    /**
+     * Takes the lock that every creation and activation takes first, for the rest of the
+     * transaction: concurrent saves then see each other's outcome (the next free number, the active
+     * record of a kind) and a loser is answered as a sequential request would be. The unique rules
+     * stay the final guard.
+     */
+    void lockForChanges();
+
     void add(AccessCredential credential);
 
     void remove(AccessCredential credential);

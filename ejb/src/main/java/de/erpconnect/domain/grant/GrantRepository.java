@@ -37,6 +37,8 @@ public interface GrantRepository {
     /**
      * Stores a code; with an {@code authorizationRequest} (the consent page's request id) only if
      * that request has no code yet. False when it has: the database decides, also between nodes.
+     * {@code ConcurrentChangeException} when the other code of the request is not committed yet
+     * (H2 refuses at once where PostgreSQL waits): asking again decides.
      */
     boolean storeCode(AuthorizationCodeRecord code, String authorizationRequest);
 

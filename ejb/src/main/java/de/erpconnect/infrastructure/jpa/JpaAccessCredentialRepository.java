@@ -66,6 +66,12 @@ public class JpaAccessCredentialRepository implements AccessCredentialRepository
     }
 
     @Override
+    public void lockForChanges() {
+        em.createNativeQuery("update erp_numbering set uses = uses + 1 where name = 'access_credential'")
+                .executeUpdate();
+    }
+
+    @Override
     public void add(AccessCredential credential) {
         try {
             // the identity column inserts at persist: a parallel request's number or active kind strikes here
@@ -91,7 +97,8 @@ public class JpaAccessCredentialRepository implements AccessCredentialRepository
     }
 
     private static RuntimeException translated(PersistenceException e, AccessCredential credential) {
-        if (UniqueViolation.of(e, "uq_access_credential_active_kind")) {
+        if (UniqueViolation.of(e, "uq_access_credential_active_kind")
+                || (credential.isActive() && UniqueViolation.concurrent(e))) {
             return new AnotherCredentialActiveException(credential.getKind(), null);
         }
         if (UniqueViolation.of(e, "uq_access_credential_number")) {

@@ -10,7 +10,6 @@ import de.erpconnect.domain.shared.RealmId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -37,16 +36,9 @@ public class JpaAmazonRepository implements AmazonRepository {
         if (taken) {
             throw new PlatformNameTakenException(platform.getName());
         }
-        try {
-            // the identity column inserts at persist: a concurrent twin fails here on the unique rule
-            em.persist(platform);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.of(e, "uq_cloud_platform_name")) {
-                throw new PlatformNameTakenException(platform.getName());
-            }
-            throw e;
-        }
+        // a concurrent twin fails here on the unique rule
+        UniqueViolation.persist(
+                em, platform, "uq_cloud_platform_name", () -> new PlatformNameTakenException(platform.getName()));
     }
 
     @Override

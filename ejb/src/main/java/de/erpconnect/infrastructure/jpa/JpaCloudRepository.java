@@ -10,7 +10,6 @@ import de.erpconnect.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -33,16 +32,9 @@ public class JpaCloudRepository implements CloudRepository {
 
     @Override
     public void addRealm(CloudRealm realm) {
-        try {
-            em.persist(realm);
-            em.flush();
-        } catch (PersistenceException e) {
-            // a concurrent registration for the same customer number won the primary key
-            if (UniqueViolation.of(e).isPresent()) {
-                throw new RealmTakenException(realm.getCustomerNumber());
-            }
-            throw e;
-        }
+        // a concurrent registration for the same customer number won the primary key, the row's only
+        // unique rule (its name differs between H2 and PostgreSQL)
+        UniqueViolation.persist(em, realm, "", () -> new RealmTakenException(realm.getCustomerNumber()));
     }
 
     @Override

@@ -4,12 +4,14 @@ import de.erpconnect.domain.application.ClientApplication;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
 import de.erpconnect.domain.grant.GrantRepository;
+import de.erpconnect.domain.shared.ConcurrentChangeException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -101,19 +103,27 @@ public class JpaGrantRepository implements GrantRepository {
 
     @Override
     public boolean storeCode(AuthorizationCodeRecord c, String authorizationRequest) {
-        return em.createNativeQuery("insert into authorization_code (code_hash, grant_id, redirect_uri, code_challenge,"
-                                + " scopes, created_at, expires_at, authorization_request)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
-                        .setParameter(1, c.codeHash())
-                        .setParameter(2, c.grantId())
-                        .setParameter(3, c.redirectUri())
-                        .setParameter(4, c.codeChallenge())
-                        .setParameter(5, c.scopes())
-                        .setParameter(6, Timestamp.from(Instant.now()))
-                        .setParameter(7, Timestamp.from(c.expiresAt()))
-                        .setParameter(8, authorizationRequest)
-                        .executeUpdate()
-                == 1;
+        try {
+            return em.createNativeQuery("insert into authorization_code (code_hash, grant_id, redirect_uri,"
+                                    + " code_challenge, scopes, created_at, expires_at, authorization_request)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                            .setParameter(1, c.codeHash())
+                            .setParameter(2, c.grantId())
+                            .setParameter(3, c.redirectUri())
+                            .setParameter(4, c.codeChallenge())
+                            .setParameter(5, c.scopes())
+                            .setParameter(6, Timestamp.from(Instant.now()))
+                            .setParameter(7, Timestamp.from(c.expiresAt()))
+                            .setParameter(8, authorizationRequest)
+                            .executeUpdate()
+                    == 1;
+        } catch (PersistenceException e) {
+            // H2: the other answer of the same request is being inserted and not yet committed
+            if (UniqueViolation.concurrent(e)) {
+                throw new ConcurrentChangeException();
+            }
+            throw e;
+        }
     }
 
     @Override

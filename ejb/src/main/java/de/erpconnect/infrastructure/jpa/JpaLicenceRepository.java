@@ -8,7 +8,6 @@ import de.erpconnect.domain.shared.RealmId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,16 +52,8 @@ public class JpaLicenceRepository implements LicenceRepository {
 
     @Override
     public void add(Activation activation) {
-        try {
-            // a parallel activation of the same key strikes the unique rule here
-            em.persist(activation);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.of(e, "uq_activation_key")) {
-                throw ActivationPolicy.alreadyActivated();
-            }
-            throw e;
-        }
+        // a parallel activation of the same key strikes the unique rule here
+        UniqueViolation.persist(em, activation, "uq_activation_key", ActivationPolicy::alreadyActivated);
     }
 
     @Override

@@ -42,13 +42,11 @@ public class JpaPlatformRepository implements PlatformRepository {
     @Override
     public void add(PlatformProfile profile) {
         requireFreeName(profile);
-        try {
-            // the identity column inserts at persist: the unique rule can strike here already
-            em.persist(profile);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw translated(e, profile);
-        }
+        UniqueViolation.persist(
+                em,
+                profile,
+                "uq_platform_profile_name",
+                () -> new PlatformProfileNameTakenException(profile.getName()));
     }
 
     @Override
@@ -62,7 +60,7 @@ public class JpaPlatformRepository implements PlatformRepository {
     }
 
     private static RuntimeException translated(PersistenceException e, PlatformProfile profile) {
-        return UniqueViolation.of(e, "uq_platform_profile_name")
+        return UniqueViolation.of(e, "uq_platform_profile_name") || UniqueViolation.concurrent(e)
                 ? new PlatformProfileNameTakenException(profile.getName())
                 : e;
     }

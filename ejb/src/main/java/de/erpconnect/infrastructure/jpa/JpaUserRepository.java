@@ -9,7 +9,6 @@ import de.erpconnect.domain.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,16 +56,8 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public void add(User user) {
-        try {
-            // the identity column inserts at persist: a parallel request's login strikes here
-            em.persist(user);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.of(e, "uq_app_user_login")) {
-                throw new LoginAlreadyTakenException(user.getLogin());
-            }
-            throw e;
-        }
+        // a parallel request's login strikes here
+        UniqueViolation.persist(em, user, "uq_app_user_login", () -> new LoginAlreadyTakenException(user.getLogin()));
     }
 
     @Override

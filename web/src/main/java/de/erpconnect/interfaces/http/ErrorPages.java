@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -117,13 +118,18 @@ public class ErrorPages extends HttpServlet {
 
     private static void page(HttpServletRequest request, HttpServletResponse response, int status, String incident)
             throws IOException {
-        PageTexts texts = PageTexts.of(PageLanguage.of(request));
+        write(response, "text/html", html(PageLanguage.of(request), status, incident));
+    }
+
+    /**
+     * The page of an error status in {@code language}: what happened and what to do, a link to the
+     * start page; for a failure of ours ({@code incident} not null) only the incident id.
+     */
+    public static String html(Locale language, int status, String incident) {
+        PageTexts texts = PageTexts.of(language);
         String key = "error." + (DESCRIBED.contains(status) ? String.valueOf(status) : status >= 500 ? "500" : "400");
         String lead = incident == null ? texts.get(key + ".text") : texts.get("error.incident", incident);
-        write(
-                response,
-                "text/html",
-                MessagePage.html(texts.locale(), texts.get(key + ".title"), lead, null, texts.get("error.home")));
+        return MessagePage.html(language, texts.get(key + ".title"), lead, null, texts.get("error.home"));
     }
 
     private static void write(HttpServletResponse response, String type, String body) throws IOException {

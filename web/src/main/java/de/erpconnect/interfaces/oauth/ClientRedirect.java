@@ -27,14 +27,11 @@ final class ClientRedirect {
                     .build();
         }
         PageTexts texts = PageTexts.of(language);
-        String target = MessagePage.escape(location);
-        String html = "<!DOCTYPE html><html lang=\"" + language.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
-                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">"
-                + "<title>" + MessagePage.escape(texts.get("authorization.continue.title")) + " – ERP Connect</title>"
-                + "<link rel=\"stylesheet\" href=\"/login.css\"></head><body><main><h1>"
-                + MessagePage.escape(texts.get("authorization.continue.title")) + "</h1><p><a id=\"continue\" href=\""
-                + target + "\">" + MessagePage.escape(texts.get("authorization.continue.link"))
-                + "</a></p></main></body></html>";
+        String html = MessagePage.movingOn(
+                language,
+                texts.get("authorization.continue.title"),
+                location,
+                texts.get("authorization.continue.link"));
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.AuthorizationService;
+import de.erpconnect.domain.shared.ConcurrentChangeException;
 import de.erpconnect.domain.token.AuthorizationAnsweredException;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.AuthorizationPageException.Reason;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The user's answer on the consent page (RFC 6749 §4.1.2): "Zulassen" issues the code and sends
@@ -41,6 +43,7 @@ public class ConsentEndpoint {
 
     static final int MAX_BODY_BYTES = 4 * 1024;
     static final Duration ANSWER_WAIT = Duration.ofSeconds(3);
+    static final int MAX_ATTEMPTS = 3;
 
     @Inject
     AuthorizationService authorization;
@@ -72,14 +75,7 @@ public class ConsentEndpoint {
             location = redirects.error(p.redirectUri(), "access_denied", "The user denied access.", p.state());
         } else {
             try {
-                String code = authorization.approve(
-                        p.clientId(),
-                        p.redirectUri(),
-                        p.scope(),
-                        p.codeChallenge(),
-                        p.codeChallengeMethod(),
-                        form.has("remember"),
-                        p.id());
+                String code = approve(p, form.has("remember"));
                 location = redirects.success(p.redirectUri(), code, p.state());
             } catch (AuthorizationAnsweredException e) {
                 // the other click got the code: go where it went, as soon as its answer is known
@@ -94,6 +90,40 @@ public class ConsentEndpoint {
     }
 
     /**
+     * Issues the request's code. When the other answer of the same request is being written at this
+     * moment (H2 refuses at once where PostgreSQL waits for it), asks again a moment later: then
+     * the database says whether the other one got the code ({@link AuthorizationAnsweredException})
+     * or failed, so this one gets it.
+     */
+    private String approve(PendingAuthorization p, boolean remember) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return authorization.approve(
+                        p.clientId(),
+                        p.redirectUri(),
+                        p.scope(),
+                        p.codeChallenge(),
+                        p.codeChallengeMethod(),
+                        remember,
+                        p.id());
+            } catch (ConcurrentChangeException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw answered();
+                }
+                pause(ThreadLocalRandom.current().nextInt(20, 80));
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * The answer of the request that won: it is recorded in the session a moment after its
      * transaction committed. Waits at most {@link #ANSWER_WAIT} for it (only a request that lost
      * the race waits).
@@ -101,13 +131,10 @@ public class ConsentEndpoint {
     private Optional<String> awaitAnswer(HttpSession session, String id) {
         long until = System.nanoTime() + ANSWER_WAIT.toNanos();
         Optional<String> answer = redirects.answer(session, id);
-        while (answer.isEmpty() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        while (answer.isEmpty()
+                && System.nanoTime() < until
+                && !Thread.currentThread().isInterrupted()) {
+            pause(20);
             answer = redirects.answer(session, id);
         }
         return answer;

@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.domain.token.AuthorizationPageException;
+import de.erpconnect.interfaces.http.ErrorPages;
 import de.erpconnect.interfaces.http.MessagePage;
 import de.erpconnect.interfaces.http.PageTexts;
 import jakarta.ws.rs.core.MediaType;
@@ -29,12 +30,7 @@ final class ErrorPage {
 
     /** A request that could not be read at all (a malformed form, a failure of ours). */
     static Response general(int status, Locale language) {
-        PageTexts texts = PageTexts.of(language);
-        String key = status >= 500 ? "error.500" : "error.400";
-        return page(
-                status,
-                MessagePage.html(
-                        language, texts.get(key + ".title"), texts.get(key + ".text"), null, texts.get("error.home")));
+        return page(status, ErrorPages.html(language, status, null));
     }
 
     private static Response page(int status, String html) {

@@ -56,7 +56,9 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                     getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
                 Throwable failure = events.next().getContext().getException();
-                boolean concurrent = ConcurrentChange.isCause(failure);
+                // only a form's action is repeated by showing its page afresh: a GET would loop
+                boolean concurrent =
+                        FacesContext.getCurrentInstance().isPostback() && ConcurrentChange.isCause(failure);
                 if (concurrent || isStale(failure)) {
                     events.remove();
                     showAfresh(failure, concurrent);
@@ -98,7 +100,7 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
             String page = request.getRequestURI() + (query == null ? "" : "?" + query);
             LOG.debugf(
                     "ERPC0910: %s on %s; the page is shown afresh",
-                    failure.getClass().getSimpleName(), page);
+                    failure.getClass().getSimpleName(), request.getRequestURI());
             try {
                 faces.getExternalContext()
                         .redirect(CDI.current()

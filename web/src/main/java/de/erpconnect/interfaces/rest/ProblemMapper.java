@@ -61,6 +61,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof EJBAccessException) {
             return Problem.response(403, "forbidden", "Forbidden", "This operation needs the role 'admin'.", List.of());
         }
+        if (!(cause instanceof OptimisticLockException) && ConcurrentChange.isCause(failure)) {
+            // no service translated this race (it surfaced at commit): say so, a pre-check may be missing
+            LOG.infof("ERPC0102: a request lost a race to a parallel one at commit: %s", rootMessage(failure));
+        }
         if (cause instanceof OptimisticLockException || ConcurrentChange.isCause(failure)) {
             return Problem.response(
                     409,
@@ -121,6 +125,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             t = t.getCause();
         }
         return t;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String jsonDetail(Throwable cause) {
