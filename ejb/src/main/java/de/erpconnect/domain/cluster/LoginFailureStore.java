@@ -1,5 +1,6 @@
 package de.erpconnect.domain.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Optional;
  * statement, so concurrent failures on several nodes are never lost.
  */
 public interface LoginFailureStore {
+
+    /** A failure older than this is forgotten: counting starts again, and housekeeping deletes it. */
+    Duration FORGET_AFTER = Duration.ofHours(1);
 
     /** A counter as stored. */
     record Failures(

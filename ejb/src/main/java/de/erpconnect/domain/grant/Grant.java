@@ -1,7 +1,7 @@
 package de.erpconnect.domain.grant;
 
-import de.erpconnect.domain.application.ClientApplication;
-import de.erpconnect.domain.application.Scope;
+import de.erpconnect.domain.client.ClientApplication;
+import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.User;
 import jakarta.persistence.Column;

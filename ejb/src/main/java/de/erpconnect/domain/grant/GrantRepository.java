@@ -1,6 +1,6 @@
 package de.erpconnect.domain.grant;
 
-import de.erpconnect.domain.application.ClientApplication;
+import de.erpconnect.domain.client.ClientApplication;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.User;
 import java.time.Instant;

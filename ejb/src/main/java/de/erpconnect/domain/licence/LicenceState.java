@@ -1,7 +1,7 @@
 package de.erpconnect.domain.licence;
 
-import de.erpconnect.domain.application.ApplicationKind;
-import de.erpconnect.domain.application.ClientType;
+import de.erpconnect.domain.client.ApplicationKind;
+import de.erpconnect.domain.client.ClientType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package de.erpconnect.domain.licence;
 
-import de.erpconnect.domain.application.Scope;
+import de.erpconnect.domain.client.Scope;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;

@@ -1,6 +1,6 @@
 package de.erpconnect.domain.token;
 
-import de.erpconnect.domain.application.Scope;
+import de.erpconnect.domain.client.Scope;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;

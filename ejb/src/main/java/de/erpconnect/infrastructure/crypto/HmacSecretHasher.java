@@ -1,9 +1,9 @@
 package de.erpconnect.infrastructure.crypto;
 
-import de.erpconnect.domain.application.ClientCredentialsFactory;
-import de.erpconnect.domain.application.ClientId;
-import de.erpconnect.domain.application.ClientSecret;
-import de.erpconnect.domain.application.SecretHasher;
+import de.erpconnect.domain.client.ClientCredentialsFactory;
+import de.erpconnect.domain.client.ClientId;
+import de.erpconnect.domain.client.ClientSecret;
+import de.erpconnect.domain.client.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package de.erpconnect.infrastructure.jpa;
 
-import de.erpconnect.domain.application.ApplicationKind;
-import de.erpconnect.domain.application.ClientApplication;
-import de.erpconnect.domain.application.ClientApplicationRepository;
-import de.erpconnect.domain.application.ClientId;
-import de.erpconnect.domain.application.ClientType;
+import de.erpconnect.domain.client.ApplicationKind;
+import de.erpconnect.domain.client.ClientApplication;
+import de.erpconnect.domain.client.ClientApplicationRepository;
+import de.erpconnect.domain.client.ClientId;
+import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;

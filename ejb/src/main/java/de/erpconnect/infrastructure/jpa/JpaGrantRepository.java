@@ -1,6 +1,6 @@
 package de.erpconnect.infrastructure.jpa;
 
-import de.erpconnect.domain.application.ClientApplication;
+import de.erpconnect.domain.client.ClientApplication;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
 import de.erpconnect.domain.grant.GrantRepository;

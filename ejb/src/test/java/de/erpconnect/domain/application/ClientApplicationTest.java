@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import de.erpconnect.domain.client.ApplicationKind;
+import de.erpconnect.domain.client.ClientApplication;
+import de.erpconnect.domain.client.ClientType;
+import de.erpconnect.domain.client.Scope;
+import de.erpconnect.domain.client.TokenLifetimes;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.erpconnect.domain.client.ClientId;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package de.erpconnect.domain.licence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import de.erpconnect.domain.application.ApplicationKind;
-import de.erpconnect.domain.application.ClientType;
+import de.erpconnect.domain.client.ApplicationKind;
+import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.licence.ActivationRejectedException.Reason;
 import de.erpconnect.domain.shared.RealmId;
 import java.nio.charset.StandardCharsets;

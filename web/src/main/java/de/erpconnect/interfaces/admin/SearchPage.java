@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.admin;
 
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import java.io.Serializable;
 
 /**

@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.graphql;
 
-import de.erpconnect.application.CorsOrigins;
+import de.erpconnect.application.client.CorsOrigins;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

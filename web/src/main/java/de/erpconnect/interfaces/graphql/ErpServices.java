@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.graphql;
 
-import de.erpconnect.application.ErpDataService;
-import de.erpconnect.application.ErpWriteService;
+import de.erpconnect.application.erp.ErpDataService;
+import de.erpconnect.application.erp.ErpWriteService;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;

@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.graphql;
 
-import de.erpconnect.application.AuthenticationService;
-import de.erpconnect.application.CallerState;
-import de.erpconnect.application.LicenceDirectory;
-import de.erpconnect.application.ServiceDirectory;
+import de.erpconnect.application.licence.LicenceDirectory;
+import de.erpconnect.application.service.ServiceDirectory;
+import de.erpconnect.application.user.AuthenticationService;
+import de.erpconnect.application.user.CallerState;
 import de.erpconnect.domain.licence.Edition;
 import de.erpconnect.interfaces.http.ContentSecurityPolicy;
 import de.erpconnect.interfaces.http.MessagePage;

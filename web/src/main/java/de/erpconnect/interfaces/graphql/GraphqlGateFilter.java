@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.graphql;
 
-import de.erpconnect.application.ServiceDirectory;
+import de.erpconnect.application.service.ServiceDirectory;
 import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.RequestBodies;

@@ -2,7 +2,7 @@ package de.erpconnect.interfaces.graphql;
 
 import static graphql.schema.FieldCoordinates.coordinates;
 
-import de.erpconnect.application.ErpDataService;
+import de.erpconnect.application.erp.ErpDataService;
 import de.erpconnect.domain.erp.AmountGroupMeta;
 import de.erpconnect.domain.erp.ErpRow;
 import de.erpconnect.domain.erp.FieldMeta;

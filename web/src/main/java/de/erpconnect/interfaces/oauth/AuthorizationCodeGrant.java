@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.IssuedToken;
-import de.erpconnect.application.TokenService;
+import de.erpconnect.application.token.IssuedToken;
+import de.erpconnect.application.token.TokenService;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

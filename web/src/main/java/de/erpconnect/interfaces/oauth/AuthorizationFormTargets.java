@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.AuthorizationService;
+import de.erpconnect.application.grant.AuthorizationService;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.interfaces.http.ContentSecurityPolicy;
 import de.erpconnect.interfaces.http.SecurityHeadersFilter;

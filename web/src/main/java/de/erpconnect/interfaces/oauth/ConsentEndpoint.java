@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.AuthorizationService;
+import de.erpconnect.application.grant.AuthorizationService;
 import de.erpconnect.domain.shared.ConcurrentChangeException;
 import de.erpconnect.domain.token.AuthorizationAnsweredException;
 import de.erpconnect.domain.token.AuthorizationPageException;

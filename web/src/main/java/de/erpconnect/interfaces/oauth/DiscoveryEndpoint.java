@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.CloudRealms;
-import de.erpconnect.domain.application.Scope;
+import de.erpconnect.application.cloud.CloudRealms;
+import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;

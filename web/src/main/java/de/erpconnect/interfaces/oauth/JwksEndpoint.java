@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.SigningKeys;
+import de.erpconnect.application.token.SigningKeys;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.TokenService;
-import de.erpconnect.domain.application.ClientCredentials;
+import de.erpconnect.application.token.TokenService;
+import de.erpconnect.domain.client.ClientCredentials;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.interfaces.http.FormParameters;

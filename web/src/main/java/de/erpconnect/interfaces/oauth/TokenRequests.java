@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.IssuedToken;
+import de.erpconnect.application.token.IssuedToken;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;

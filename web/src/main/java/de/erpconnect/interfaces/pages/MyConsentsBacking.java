@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.pages;
 
-import de.erpconnect.application.GrantService;
-import de.erpconnect.application.GrantView;
+import de.erpconnect.application.grant.GrantService;
+import de.erpconnect.application.grant.GrantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

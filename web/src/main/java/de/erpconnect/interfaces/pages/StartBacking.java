@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.pages;
 
-import de.erpconnect.application.LicenceDirectory;
-import de.erpconnect.application.ServiceDirectory;
+import de.erpconnect.application.licence.LicenceDirectory;
+import de.erpconnect.application.service.ServiceDirectory;
 import de.erpconnect.domain.licence.Edition;
 import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.RequestScoped;

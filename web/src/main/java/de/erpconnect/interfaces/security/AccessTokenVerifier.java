@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.security;
 
-import de.erpconnect.application.SigningKeys;
+import de.erpconnect.application.token.SigningKeys;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.json.Jsonp;

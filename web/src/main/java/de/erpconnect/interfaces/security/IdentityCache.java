@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.security;
 
-import de.erpconnect.application.ClusterCaches;
+import de.erpconnect.application.cluster.ClusterCaches;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

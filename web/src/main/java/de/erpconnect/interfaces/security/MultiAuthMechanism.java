@@ -1,12 +1,12 @@
 package de.erpconnect.interfaces.security;
 
-import de.erpconnect.application.AuthenticationService;
-import de.erpconnect.application.CallerState;
-import de.erpconnect.application.CloudCaller;
-import de.erpconnect.application.ClusterCaches;
-import de.erpconnect.application.ErpWriteService;
-import de.erpconnect.application.FirstAdmin;
-import de.erpconnect.application.LoginThrottle;
+import de.erpconnect.application.cloud.CloudCaller;
+import de.erpconnect.application.cluster.ClusterCaches;
+import de.erpconnect.application.erp.ErpWriteService;
+import de.erpconnect.application.user.AuthenticationService;
+import de.erpconnect.application.user.CallerState;
+import de.erpconnect.application.user.FirstAdmin;
+import de.erpconnect.application.user.LoginThrottle;
 import de.erpconnect.domain.cloud.CustomerNumber;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LockedOutException;

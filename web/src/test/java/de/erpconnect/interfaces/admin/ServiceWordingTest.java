@@ -3,8 +3,8 @@ package de.erpconnect.interfaces.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import de.erpconnect.domain.application.ClientType;
-import de.erpconnect.domain.application.RedirectUri;
+import de.erpconnect.domain.client.ClientType;
+import de.erpconnect.domain.client.RedirectUri;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.PasswordPolicy;

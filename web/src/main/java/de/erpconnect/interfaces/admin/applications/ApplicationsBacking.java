@@ -1,16 +1,16 @@
 package de.erpconnect.interfaces.admin.applications;
 
-import de.erpconnect.application.ApplicationCommand;
-import de.erpconnect.application.ApplicationService;
-import de.erpconnect.application.ApplicationView;
-import de.erpconnect.application.LicenceService;
-import de.erpconnect.application.LicenceView.ApplicationKindView;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
-import de.erpconnect.application.SecretRotationCommand;
-import de.erpconnect.application.UserService;
-import de.erpconnect.application.UserView;
-import de.erpconnect.domain.application.Scope;
+import de.erpconnect.application.client.ApplicationCommand;
+import de.erpconnect.application.client.ApplicationService;
+import de.erpconnect.application.client.ApplicationView;
+import de.erpconnect.application.client.SecretRotationCommand;
+import de.erpconnect.application.licence.LicenceService;
+import de.erpconnect.application.licence.LicenceView.ApplicationKindView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
+import de.erpconnect.application.user.UserService;
+import de.erpconnect.application.user.UserView;
+import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
 import de.erpconnect.interfaces.admin.SearchPage;

@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.admin.events;
 
-import de.erpconnect.application.EventLog;
-import de.erpconnect.application.EventLog.EventView;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.event.EventLog;
+import de.erpconnect.application.event.EventLog.EventView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.interfaces.admin.PageMessages;
 import de.erpconnect.interfaces.admin.SearchPage;

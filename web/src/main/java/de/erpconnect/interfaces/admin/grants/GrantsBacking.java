@@ -1,11 +1,11 @@
 package de.erpconnect.interfaces.admin.grants;
 
-import de.erpconnect.application.ApplicationService;
-import de.erpconnect.application.ApplicationView;
-import de.erpconnect.application.GrantService;
-import de.erpconnect.application.GrantView;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.client.ApplicationService;
+import de.erpconnect.application.client.ApplicationView;
+import de.erpconnect.application.grant.GrantService;
+import de.erpconnect.application.grant.GrantView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.interfaces.admin.PageMessages;

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.admin.licence;
 
-import de.erpconnect.application.LicenceService;
-import de.erpconnect.application.LicenceView;
+import de.erpconnect.application.licence.LicenceService;
+import de.erpconnect.application.licence.LicenceView;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
 import jakarta.faces.view.ViewScoped;

@@ -1,8 +1,8 @@
 package de.erpconnect.interfaces.admin.services;
 
-import de.erpconnect.application.AutomationServices;
-import de.erpconnect.application.AutomationServices.GraphqlServerView;
-import de.erpconnect.application.LicenceDirectory;
+import de.erpconnect.application.licence.LicenceDirectory;
+import de.erpconnect.application.service.AutomationServices;
+import de.erpconnect.application.service.AutomationServices.GraphqlServerView;
 import de.erpconnect.domain.licence.Edition;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;

@@ -1,10 +1,10 @@
 package de.erpconnect.interfaces.admin.users;
 
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
-import de.erpconnect.application.UserCommand;
-import de.erpconnect.application.UserService;
-import de.erpconnect.application.UserView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
+import de.erpconnect.application.user.UserCommand;
+import de.erpconnect.application.user.UserService;
+import de.erpconnect.application.user.UserView;
 import de.erpconnect.domain.erp.ErpTable;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.domain.user.ErpRight;

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.AmazonCloudService;
-import de.erpconnect.application.AmazonViews.CallbackOutcome;
+import de.erpconnect.application.amazon.AmazonCloudService;
+import de.erpconnect.application.amazon.AmazonViews.CallbackOutcome;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.AmazonSettings;
 import de.erpconnect.infrastructure.json.Jsonp;

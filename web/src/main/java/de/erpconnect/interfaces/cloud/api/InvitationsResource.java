@@ -1,10 +1,10 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.CloudCommands;
-import de.erpconnect.application.CloudService;
-import de.erpconnect.application.CloudViews.InvitationView;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.cloud.CloudCommands;
+import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudViews.InvitationView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.annotation.security.RolesAllowed;

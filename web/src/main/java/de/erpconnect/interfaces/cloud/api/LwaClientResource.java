@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.AmazonCloudService;
-import de.erpconnect.application.AmazonViews.LwaClientView;
+import de.erpconnect.application.amazon.AmazonCloudService;
+import de.erpconnect.application.amazon.AmazonViews.LwaClientView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.AmazonCloudService;
-import de.erpconnect.application.AmazonViews.PlatformState;
-import de.erpconnect.application.CloudCaller;
+import de.erpconnect.application.amazon.AmazonCloudService;
+import de.erpconnect.application.amazon.AmazonViews.PlatformState;
+import de.erpconnect.application.cloud.CloudCaller;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.annotation.security.RolesAllowed;

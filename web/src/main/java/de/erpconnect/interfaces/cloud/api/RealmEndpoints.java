@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.CloudRealms;
-import de.erpconnect.application.CloudService;
-import de.erpconnect.application.CloudViews.AccountView;
-import de.erpconnect.application.SigningKeys;
+import de.erpconnect.application.cloud.CloudRealms;
+import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudViews.AccountView;
+import de.erpconnect.application.token.SigningKeys;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;

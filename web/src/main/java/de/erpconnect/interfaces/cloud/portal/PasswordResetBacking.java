@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.portal;
 
-import de.erpconnect.application.CloudCommands;
-import de.erpconnect.application.CloudService;
+import de.erpconnect.application.cloud.CloudCommands;
+import de.erpconnect.application.cloud.CloudService;
 import de.erpconnect.domain.cloud.LinkNotUsableException;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;

@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.cloud.portal;
 
-import de.erpconnect.application.CloudCommands;
-import de.erpconnect.application.CloudService;
-import de.erpconnect.application.CloudViews.RealmView;
-import de.erpconnect.application.CloudViews.RegistrationForm;
+import de.erpconnect.application.cloud.CloudCommands;
+import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudViews.RealmView;
+import de.erpconnect.application.cloud.CloudViews.RegistrationForm;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
 import jakarta.faces.view.ViewScoped;

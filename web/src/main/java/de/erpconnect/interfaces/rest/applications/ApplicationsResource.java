@@ -1,13 +1,13 @@
 package de.erpconnect.interfaces.rest.applications;
 
-import de.erpconnect.application.ApplicationCommand;
-import de.erpconnect.application.ApplicationService;
-import de.erpconnect.application.ApplicationView;
-import de.erpconnect.application.LicenceService;
-import de.erpconnect.application.LicenceView;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
-import de.erpconnect.application.SecretRotationCommand;
+import de.erpconnect.application.client.ApplicationCommand;
+import de.erpconnect.application.client.ApplicationService;
+import de.erpconnect.application.client.ApplicationView;
+import de.erpconnect.application.client.SecretRotationCommand;
+import de.erpconnect.application.licence.LicenceService;
+import de.erpconnect.application.licence.LicenceView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;

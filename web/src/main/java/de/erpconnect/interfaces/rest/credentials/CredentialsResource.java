@@ -1,10 +1,10 @@
 package de.erpconnect.interfaces.rest.credentials;
 
-import de.erpconnect.application.AccessCredentialCommand;
-import de.erpconnect.application.AccessCredentialService;
-import de.erpconnect.application.AccessCredentialView;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.credential.AccessCredentialCommand;
+import de.erpconnect.application.credential.AccessCredentialService;
+import de.erpconnect.application.credential.AccessCredentialView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;

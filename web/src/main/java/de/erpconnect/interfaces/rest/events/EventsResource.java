@@ -1,8 +1,8 @@
 package de.erpconnect.interfaces.rest.events;
 
-import de.erpconnect.application.EventLog;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
+import de.erpconnect.application.event.EventLog;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

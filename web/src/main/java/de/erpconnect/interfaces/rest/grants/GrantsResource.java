@@ -1,11 +1,11 @@
 package de.erpconnect.interfaces.rest.grants;
 
-import de.erpconnect.application.GrantService;
-import de.erpconnect.application.GrantView;
-import de.erpconnect.application.LoginThrottle;
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
-import de.erpconnect.application.SigningKeys;
+import de.erpconnect.application.grant.GrantService;
+import de.erpconnect.application.grant.GrantView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
+import de.erpconnect.application.token.SigningKeys;
+import de.erpconnect.application.user.LoginThrottle;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package de.erpconnect.interfaces.rest.licence;
 
-import de.erpconnect.application.LicenceService;
-import de.erpconnect.application.LicenceView;
-import de.erpconnect.application.Page;
+import de.erpconnect.application.licence.LicenceService;
+import de.erpconnect.application.licence.LicenceView;
+import de.erpconnect.application.shared.Page;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package de.erpconnect.interfaces.rest.platforms;
 
-import de.erpconnect.application.Page;
-import de.erpconnect.application.PageRequest;
-import de.erpconnect.application.PlatformCommand;
-import de.erpconnect.application.PlatformService;
-import de.erpconnect.application.PlatformView;
+import de.erpconnect.application.platform.PlatformCommand;
+import de.erpconnect.application.platform.PlatformService;
+import de.erpconnect.application.platform.PlatformView;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.rest.services;
 
-import de.erpconnect.application.AutomationServices;
+import de.erpconnect.application.service.AutomationServices;
 import de.erpconnect.domain.shared.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,0 @@
-package de.erpconnect.application;
-
-import java.util.List;
-
-/** One page of a list: {@code {"items":[…],"total":N}} (DESIGN §10). */
-public record Page<T>(List<T> items, long total) {}

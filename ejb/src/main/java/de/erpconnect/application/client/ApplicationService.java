@@ -1,0 +1,262 @@
+package de.erpconnect.application.client;
+
+import de.erpconnect.application.event.EventLog;
+import de.erpconnect.application.licence.LicenceDirectory;
+import de.erpconnect.application.shared.Commands;
+import de.erpconnect.application.shared.Page;
+import de.erpconnect.application.shared.PageRequest;
+import de.erpconnect.domain.client.ApplicationKind;
+import de.erpconnect.domain.client.ClientApplication;
+import de.erpconnect.domain.client.ClientApplicationRepository;
+import de.erpconnect.domain.client.ClientCredentialsFactory;
+import de.erpconnect.domain.client.ClientSecret;
+import de.erpconnect.domain.client.ClientType;
+import de.erpconnect.domain.client.Scope;
+import de.erpconnect.domain.client.TokenLifetimes;
+import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.licence.PartnerApp;
+import de.erpconnect.domain.shared.ForbiddenException;
+import de.erpconnect.domain.shared.InvalidInputException;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.LoginName;
+import de.erpconnect.domain.user.User;
+import de.erpconnect.domain.user.UserRepository;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * "ANWENDUNGEN VERWALTEN": register, change, list, delete applications and rotate their secrets
+ * (admins only). The clear secret leaves only in the create and rotate responses.
+ */
+@Stateless
+@RolesAllowed("admin")
+public class ApplicationService {
+
+    @Inject
+    ClientApplicationRepository applications;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ClientCredentialsFactory credentials;
+
+    @Inject
+    ClientDirectory clients;
+
+    @Inject
+    LicenceDirectory licences;
+
+    @Inject
+    Commands commands;
+
+    @Inject
+    EventLog events;
+
+    @Resource
+    SessionContext session;
+
+    public ApplicationView create(ApplicationCommand command) {
+        commands.validated(command);
+        if (command.name() == null) {
+            throw new InvalidInputException("name", "name (Bezeichnung) is required.");
+        }
+        if (command.user() == null) {
+            throw new InvalidInputException("user", "user (Benutzer) is required.");
+        }
+        if (command.scopes() == null) {
+            throw new InvalidInputException("scopes", "scopes is required (at least 'graphql').");
+        }
+        ApplicationKind kind = command.kind() == null ? ApplicationKind.OWN : new ApplicationKind(command.kind());
+        Optional<PartnerApp> partner = partnerApp(kind);
+        ClientType type = parseClientType(command.clientType());
+        if (partner.isPresent()) {
+            if (type == ClientType.PUBLIC) {
+                throw new InvalidInputException(
+                        "clientType", "A partner app is always a confidential client (set automatically).");
+            }
+            type = ClientType.CONFIDENTIAL;
+        }
+        ClientType clientType = type;
+        licences.refusal(kind, clientType).ifPresent(reason -> {
+            throw new ForbiddenException("EDITION", reason);
+        });
+        Set<Scope> scopes = parseScopes(command.scopes());
+        partner.ifPresent(p -> requirePartnerScopes(p, scopes));
+        Instant now = Instant.now();
+        ClientApplication.Registration registration = ClientApplication.register(
+                RealmId.ERP,
+                kind,
+                clientType,
+                new ClientApplication.Settings(
+                        command.name(),
+                        findUser(command.user()),
+                        command.redirectUris(),
+                        scopes,
+                        command.active() == null || command.active(),
+                        new TokenLifetimes(
+                                command.accessTokenSeconds(),
+                                command.refreshTokenSeconds(),
+                                command.grantLifetimeSeconds())),
+                credentials,
+                now);
+        ClientApplication app = registration.application();
+        applications.add(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_CREATED,
+                actor(),
+                null,
+                "Application '" + app.getName() + "' created (client id " + app.getClientId() + ").");
+        return ApplicationView.of(app, registration.secret());
+    }
+
+    public ApplicationView update(long id, ApplicationCommand command) {
+        commands.validated(command);
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        if (command.kind() != null && !command.kind().equals(app.getKind().value())) {
+            throw new InvalidInputException("kind", "The kind (Anwendungsart) of an application cannot be changed.");
+        }
+        if (command.clientType() != null && parseClientType(command.clientType()) != app.getClientType()) {
+            throw new InvalidInputException("clientType", "The client type of an application cannot be changed.");
+        }
+        Set<Scope> scopes = command.scopes() != null ? parseScopes(command.scopes()) : app.getScopes();
+        partnerApp(app.getKind()).ifPresent(p -> requirePartnerScopes(p, scopes));
+        if (Boolean.TRUE.equals(command.active()) && !app.isActive()) {
+            licences.refusal(app.getKind(), app.getClientType()).ifPresent(reason -> {
+                throw new ForbiddenException("EDITION", reason);
+            });
+        }
+        Instant now = Instant.now();
+        app.apply(
+                new ClientApplication.Settings(
+                        command.name() != null ? command.name() : app.getName(),
+                        command.user() != null ? findUser(command.user()) : app.getUser(),
+                        command.redirectUris() != null ? command.redirectUris() : app.getRedirectUris(),
+                        scopes,
+                        command.active() != null ? command.active() : app.isActive(),
+                        new TokenLifetimes(
+                                command.accessTokenSeconds() != null
+                                        ? command.accessTokenSeconds()
+                                        : app.getLifetimes().accessTokenSeconds(),
+                                command.refreshTokenSeconds() != null
+                                        ? command.refreshTokenSeconds()
+                                        : app.getLifetimes().refreshTokenSeconds(),
+                                command.grantLifetimeSeconds() != null
+                                        ? command.grantLifetimeSeconds()
+                                        : app.getLifetimes().grantSeconds())),
+                now);
+        clients.invalidate(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_UPDATED,
+                actor(),
+                null,
+                "Application '" + app.getName() + "' changed" + (app.isActive() ? "." : " (inactive)."));
+        return ApplicationView.of(app);
+    }
+
+    public ApplicationView get(long id) {
+        return ApplicationView.of(applications.getById(RealmId.ERP, id));
+    }
+
+    public Page<ApplicationView> list(String query, PageRequest page) {
+        String q = query == null ? "" : query.strip();
+        return new Page<>(
+                applications.search(RealmId.ERP, q, page.offset(), page.size()).stream()
+                        .map(ApplicationView::of)
+                        .toList(),
+                applications.count(RealmId.ERP, q));
+    }
+
+    public void delete(long id) {
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        applications.remove(app);
+        clients.invalidate(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_DELETED,
+                actor(),
+                null,
+                "Application '" + app.getName() + "' deleted (client id " + app.getClientId() + ").");
+    }
+
+    public ApplicationView rotateSecret(long id, SecretRotationCommand command) {
+        commands.validated(command);
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        long grace =
+                command.graceSeconds() == null ? SecretRotationCommand.DEFAULT_GRACE_SECONDS : command.graceSeconds();
+        Instant now = Instant.now();
+        ClientSecret secret = app.rotateSecret(Duration.ofSeconds(grace), credentials, now);
+        clients.invalidate(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_SECRET_ROTATED,
+                actor(),
+                null,
+                "New secret for application '" + app.getName() + "'; the old one stays valid for " + grace + " s.");
+        return ApplicationView.of(app, secret);
+    }
+
+    /** The catalogue entry of a partner-app kind; empty for "OWN". */
+    private Optional<PartnerApp> partnerApp(ApplicationKind kind) {
+        if (kind.isOwn()) {
+            return Optional.empty();
+        }
+        return Optional.of(licences.catalogue()
+                .byCode(kind.value())
+                .orElseThrow(() -> new InvalidInputException(
+                        "kind", "Unknown kind '" + kind.value() + "': OWN or the code of an activated partner app.")));
+    }
+
+    private static void requirePartnerScopes(PartnerApp partner, Set<Scope> scopes) {
+        for (Scope s : scopes) {
+            if (!partner.scopes().contains(s)) {
+                throw new InvalidInputException(
+                        "scopes",
+                        "The partner app '" + partner.name() + "' may only request the scopes "
+                                + Scope.join(partner.scopes()) + ".");
+            }
+        }
+    }
+
+    private User findUser(String login) {
+        return users.findByLogin(RealmId.ERP, LoginName.parse(login))
+                .orElseThrow(() -> new InvalidInputException("user", "There is no user '" + login + "'."));
+    }
+
+    private static ClientType parseClientType(String raw) {
+        if (raw == null) {
+            return ClientType.CONFIDENTIAL;
+        }
+        try {
+            return ClientType.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("clientType", "clientType is CONFIDENTIAL or PUBLIC.");
+        }
+    }
+
+    private static Set<Scope> parseScopes(List<String> raw) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String s : raw) {
+            if (!scopes.add(Scope.fromWireName(s))) {
+                throw new InvalidInputException("scopes", "Scope '" + s + "' is listed twice.");
+            }
+        }
+        return scopes;
+    }
+
+    private String actor() {
+        return session.getCallerPrincipal().getName();
+    }
+}

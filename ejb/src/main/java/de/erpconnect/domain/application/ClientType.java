@@ -1,7 +1,0 @@
-package de.erpconnect.domain.application;
-
-/** RFC 6749 §2.1 client types ("vertraulich" / "öffentlich"). */
-public enum ClientType {
-    CONFIDENTIAL,
-    PUBLIC
-}

@@ -1,0 +1,328 @@
+package de.erpconnect.domain.client;
+
+import de.erpconnect.domain.shared.InvalidInputException;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.Role;
+import de.erpconnect.domain.user.User;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An application ("Anwendung") = an OAuth client (DESIGN §5). The secret is generated here and
+ * leaves only through the {@link ClientSecret} returned by {@link #register} or
+ * {@link #rotateSecret}; the entity keeps its keyed hash, and during a rotation grace period the
+ * previous hash as well.
+ */
+@Entity
+@Table(name = "client_application")
+public class ClientApplication {
+
+    public static final int NAME_MAX = 100;
+    public static final int MAX_REDIRECT_URIS = 20;
+    public static final long MAX_GRACE_SECONDS = 30L * 86_400;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "realm", nullable = false, length = RealmId.MAX_LENGTH)
+    private RealmId realm;
+
+    @Column(name = "name", nullable = false, length = NAME_MAX)
+    private String name;
+
+    @Convert(converter = ApplicationKindConverter.class)
+    @Column(name = "kind", nullable = false, length = ApplicationKind.MAX_LENGTH)
+    private ApplicationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "client_type", nullable = false, length = 16)
+    private ClientType clientType;
+
+    @Convert(converter = ClientIdConverter.class)
+    @Column(name = "client_id", nullable = false, length = ClientId.MAX_LENGTH)
+    private ClientId clientId;
+
+    @Column(name = "secret_hash", length = 64)
+    private String secretHash;
+
+    @Column(name = "previous_secret_hash", length = 64)
+    private String previousSecretHash;
+
+    @Column(name = "previous_secret_valid_until")
+    private Instant previousSecretValidUntil;
+
+    /** The Benutzer whose rights apply; none only for the built-in client (it acts for whoever logs in). */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    /** The first-party client of the GraphiQL page (migration V9): not listed, not editable. */
+    @Column(name = "built_in", nullable = false)
+    private boolean builtIn;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "client_redirect_uri", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "uri", nullable = false, length = RedirectUri.MAX_LENGTH)
+    private List<String> redirectUris = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "client_scope", joinColumns = @JoinColumn(name = "application_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "scope", nullable = false, length = 32)
+    private Set<Scope> scopes = new LinkedHashSet<>();
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    @Embedded
+    private TokenLifetimes lifetimes;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected ClientApplication() {}
+
+    /** The result of registering: the new application and, for confidential clients, its secret. */
+    public record Registration(ClientApplication application, ClientSecret secret) {}
+
+    /** What an administrator may set on an application (everything but its identity and secret). */
+    public record Settings(
+            String name,
+            User user,
+            List<String> redirectUris,
+            Set<Scope> scopes,
+            boolean active,
+            TokenLifetimes lifetimes) {}
+
+    public static Registration register(
+            RealmId realm,
+            ApplicationKind kind,
+            ClientType clientType,
+            Settings settings,
+            ClientCredentialsFactory credentials,
+            Instant now) {
+        ClientApplication app = new ClientApplication();
+        app.realm = realm;
+        app.kind = kind;
+        app.clientType = clientType;
+        app.clientId = credentials.newClientId();
+        app.createdAt = now;
+        app.apply(settings, now);
+        ClientSecret secret = null;
+        if (clientType == ClientType.CONFIDENTIAL) {
+            secret = credentials.newSecret();
+            app.secretHash = credentials.hash(secret);
+        }
+        return new Registration(app, secret);
+    }
+
+    /** Replaces the administrator-editable settings, checking every rule. */
+    public void apply(Settings settings, Instant now) {
+        this.name = requireName(settings.name());
+        this.user = requireUser(settings.user(), settings.scopes());
+        this.redirectUris = registerRedirectUris(settings.redirectUris(), clientType);
+        this.scopes = requireScopes(settings.scopes());
+        this.active = settings.active();
+        this.lifetimes = settings.lifetimes();
+        this.updatedAt = now;
+    }
+
+    private static String requireName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
+            throw new InvalidInputException("name", "The name (Bezeichnung) must be 1 to " + NAME_MAX + " characters.");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "The name must not contain control characters.");
+        }
+        return trimmed;
+    }
+
+    private static User requireUser(User user, Set<Scope> scopes) {
+        if (user == null) {
+            throw new InvalidInputException("user", "An application acts with the rights of a user (Benutzer).");
+        }
+        if (scopes != null && scopes.contains(Scope.ADMIN) && !user.hasRole(Role.ADMIN)) {
+            throw new InvalidInputException("scopes", "The scope 'admin' needs a user with the role 'admin'.");
+        }
+        return user;
+    }
+
+    private static List<String> registerRedirectUris(List<String> uris, ClientType type) {
+        List<String> list = uris == null ? List.of() : uris;
+        if (list.size() > MAX_REDIRECT_URIS) {
+            throw new InvalidInputException("redirectUris", "At most " + MAX_REDIRECT_URIS + " redirect URIs.");
+        }
+        if (type == ClientType.PUBLIC && list.isEmpty()) {
+            throw new InvalidInputException("redirectUris", "A public client needs at least one redirect URI.");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String raw : list) {
+            unique.add(RedirectUri.register(raw, type).value());
+        }
+        if (unique.size() != list.size()) {
+            throw new InvalidInputException("redirectUris", "Redirect URIs must not repeat.");
+        }
+        return new ArrayList<>(unique);
+    }
+
+    private Set<Scope> requireScopes(Set<Scope> requested) {
+        if (!realm.equals(RealmId.ERP)) {
+            // a cloud realm's applications reach the cloud's API and nothing else
+            if (requested == null || !requested.equals(EnumSet.of(Scope.CLOUD))) {
+                throw new InvalidInputException("scopes", "A cloud application has exactly the scope 'cloud'.");
+            }
+            return EnumSet.copyOf(requested);
+        }
+        if (requested != null && requested.contains(Scope.CLOUD)) {
+            throw new InvalidInputException("scopes", "The scope 'cloud' is only for applications in the cloud.");
+        }
+        if (requested == null || !requested.contains(Scope.GRAPHQL)) {
+            throw new InvalidInputException("scopes", "An application needs at least the scope 'graphql'.");
+        }
+        if (requested.contains(Scope.ADMIN) && !kind.isOwn()) {
+            throw new InvalidInputException("scopes", "The scope 'admin' is only for own applications.");
+        }
+        return EnumSet.copyOf(requested);
+    }
+
+    /**
+     * Issues a new secret. The old one stays valid for {@code grace} (zero ends it at once), so
+     * that a partner app can switch without downtime.
+     */
+    public ClientSecret rotateSecret(Duration grace, ClientCredentialsFactory credentials, Instant now) {
+        if (clientType != ClientType.CONFIDENTIAL) {
+            throw new InvalidInputException("clientType", "A public client has no secret to rotate.");
+        }
+        if (grace.isNegative() || grace.getSeconds() > MAX_GRACE_SECONDS) {
+            throw new InvalidInputException(
+                    "graceSeconds", "The grace period is 0 to " + MAX_GRACE_SECONDS + " seconds (30 days).");
+        }
+        ClientSecret secret = credentials.newSecret();
+        if (grace.isZero()) {
+            this.previousSecretHash = null;
+            this.previousSecretValidUntil = null;
+        } else {
+            this.previousSecretHash = this.secretHash;
+            this.previousSecretValidUntil = now.plus(grace);
+        }
+        this.secretHash = credentials.hash(secret);
+        this.updatedAt = now;
+        return secret;
+    }
+
+    public void deactivate(Instant now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
+    /** The secret-checking view of this application, safe to cache (hashes only). */
+    public ClientCredentials credentials() {
+        return new ClientCredentials(
+                realm,
+                clientId,
+                kind,
+                clientType,
+                active,
+                secretHash,
+                previousSecretHash,
+                previousSecretValidUntil,
+                user == null ? null : user.getLogin(),
+                builtIn,
+                EnumSet.copyOf(scopes),
+                List.copyOf(redirectUris),
+                lifetimes.accessTokenSeconds(),
+                lifetimes.refreshTokenSeconds());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public RealmId getRealm() {
+        return realm;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public ApplicationKind getKind() {
+        return kind;
+    }
+
+    public ClientType getClientType() {
+        return clientType;
+    }
+
+    public ClientId getClientId() {
+        return clientId;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public boolean isBuiltIn() {
+        return builtIn;
+    }
+
+    public List<String> getRedirectUris() {
+        return List.copyOf(redirectUris);
+    }
+
+    public Set<Scope> getScopes() {
+        return EnumSet.copyOf(scopes);
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public TokenLifetimes getLifetimes() {
+        return lifetimes;
+    }
+
+    public Instant getPreviousSecretValidUntil() {
+        return previousSecretValidUntil;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

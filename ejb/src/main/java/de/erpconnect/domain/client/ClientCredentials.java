@@ -1,0 +1,47 @@
+package de.erpconnect.domain.client;
+
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.user.LoginName;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of what the token endpoint needs to authenticate a client and issue its
+ * tokens. Holds hashes only, so it may be cached. {@code user} is null only for the built-in client,
+ * which acts for whoever logs in.
+ */
+public record ClientCredentials(
+        RealmId realm,
+        ClientId clientId,
+        ApplicationKind kind,
+        ClientType clientType,
+        boolean active,
+        String secretHash,
+        String previousSecretHash,
+        Instant previousSecretValidUntil,
+        LoginName user,
+        boolean builtIn,
+        Set<Scope> scopes,
+        List<String> redirectUris,
+        int accessTokenSeconds,
+        int refreshTokenSeconds) {
+
+    /** Whether a token with this subject may have been issued to this client. */
+    public boolean actsFor(String login) {
+        return builtIn || (user != null && user.value().equals(login));
+    }
+
+    /** Whether {@code rawSecret} is the current secret, or the previous one within its grace period. */
+    public boolean matchesSecret(String rawSecret, SecretHasher hasher, Instant now) {
+        if (rawSecret == null || secretHash == null) {
+            return false;
+        }
+        boolean current = hasher.matches(rawSecret, secretHash);
+        boolean previous = previousSecretHash != null
+                && previousSecretValidUntil != null
+                && now.isBefore(previousSecretValidUntil)
+                && hasher.matches(rawSecret, previousSecretHash);
+        return current | previous;
+    }
+}

@@ -1,0 +1,54 @@
+package de.erpconnect.domain.client;
+
+import de.erpconnect.domain.shared.InvalidInputException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The scopes of DESIGN §5; the wire name is what appears in {@code scope} parameters and tokens. */
+public enum Scope {
+    GRAPHQL("graphql"),
+    GRAPHQL_WRITE("graphql.write"),
+    OFFLINE_ACCESS("offline_access"),
+    ADMIN("admin"),
+    /** The vendor cloud's API (DESIGN §9): the only scope of a cloud realm's applications. */
+    CLOUD("cloud");
+
+    private final String wireName;
+
+    Scope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Scope> find(String wireName) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
+    }
+
+    public static Scope fromWireName(String wireName) {
+        return find(wireName)
+                .orElseThrow(() -> new InvalidInputException(
+                        "scopes",
+                        "Unknown scope '" + wireName
+                                + "' (known: graphql, graphql.write, offline_access, admin, cloud)."));
+    }
+
+    /** Space-separated, in declaration order (RFC 6749 §3.3). */
+    public static String join(Set<Scope> scopes) {
+        return scopes.stream().sorted().map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    /** The scopes an application of the ERP realm can have (all but the cloud's). */
+    public static EnumSet<Scope> ofErp() {
+        return EnumSet.complementOf(EnumSet.of(CLOUD));
+    }
+
+    public static EnumSet<Scope> none() {
+        return EnumSet.noneOf(Scope.class);
+    }
+}
