@@ -1,9 +1,6 @@
 package de.erpconnect.application.licence;
 
-import de.erpconnect.application.client.ClientDirectory;
 import de.erpconnect.application.event.EventLog;
-import de.erpconnect.domain.client.ClientApplication;
-import de.erpconnect.domain.client.ClientApplicationRepository;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.licence.Activation;
@@ -26,6 +23,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +50,7 @@ public class LicenceService {
     VendorTrust vendor;
 
     @Inject
-    ClientApplicationRepository applications;
-
-    @Inject
-    ClientDirectory clients;
+    Event<PartnerAppWithdrawn> partnerAppWithdrawn;
 
     @Inject
     Settings settings;
@@ -142,13 +137,9 @@ public class LicenceService {
         PartnerApp app = partnerApp(activation);
         int stopped = 0;
         if (app != null) {
-            for (ClientApplication a : applications.findByKind(RealmId.ERP, app.code())) {
-                if (a.isActive()) {
-                    a.deactivate(now);
-                    clients.invalidate(a);
-                    stopped++;
-                }
-            }
+            PartnerAppWithdrawn withdrawn = new PartnerAppWithdrawn(app.code());
+            partnerAppWithdrawn.fire(withdrawn);
+            stopped = withdrawn.applicationsStopped();
         }
         directory.invalidate();
         events.record(

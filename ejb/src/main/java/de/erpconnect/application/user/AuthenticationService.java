@@ -1,10 +1,6 @@
 package de.erpconnect.application.user;
 
-import de.erpconnect.application.client.ClientDirectory;
 import de.erpconnect.application.event.EventLog;
-import de.erpconnect.application.grant.GrantDirectory;
-import de.erpconnect.application.licence.LicenceDirectory;
-import de.erpconnect.application.service.ServiceDirectory;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.domain.shared.RealmId;
@@ -22,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Checks user passwords for the container's authentication (FORM login, HTTP Basic) and reads
- * the live state of token subjects. Failed logins go to the event log, without the password.
+ * the live state of a caller known from a session. Failed logins go to the event log, without the
+ * password. Bearer tokens' subjects are {@code BearerCallers}'.
  */
 @Stateless
 @PermitAll
@@ -41,19 +38,7 @@ public class AuthenticationService {
     CallerDirectory callers;
 
     @Inject
-    ClientDirectory clients;
-
-    @Inject
-    LicenceDirectory licences;
-
-    @Inject
-    GrantDirectory grants;
-
-    @Inject
     LoginThrottle throttle;
-
-    @Inject
-    ServiceDirectory services;
 
     @Inject
     EventLog events;
@@ -105,31 +90,6 @@ public class AuthenticationService {
         return dummyHash;
     }
 
-    /**
-     * The live state of a bearer token's subject, if the token may still be used: it was not
-     * revoked, nor its grant; the user exists and is active; the application it was issued to
-     * still exists, is active and is allowed by the licence in effect. All are cached briefly and
-     * dropped on every change made here, so a revocation or deactivation takes effect at once.
-     * Only reads: it joins a caller's transaction but starts none (it runs for every bearer
-     * request and every introspection, where a JTA transaction of its own cost more than the check).
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<CallerState> bearerCaller(String login, String clientId, String jwtId, Long grantId) {
-        if (grants.isRevoked(jwtId) || (grantId != null && !grants.isUsable(grantId))) {
-            return Optional.empty();
-        }
-        boolean clientActive = clients.find(RealmId.ERP, clientId)
-                .map(c -> c.active()
-                        && c.actsFor(login)
-                        && (!c.builtIn() || services.interactiveEnabled())
-                        && licences.refusal(c.kind(), c.clientType()).isEmpty())
-                .orElse(false);
-        if (!clientActive) {
-            return Optional.empty();
-        }
-        return callers.find(RealmId.ERP, login).filter(CallerState::active);
-    }
-
     /** The live state of a user whose identity was established earlier (session, Basic cache). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerState> activeCaller(String login) {
@@ -139,20 +99,5 @@ public class AuthenticationService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerState> activeCaller(RealmId realm, String login) {
         return callers.find(realm, login).filter(CallerState::active);
-    }
-
-    /**
-     * The live state behind a cloud realm's access token: the application it was issued to still
-     * exists and is active, and its user is active. A deleted cloud application's tokens stop at once.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<CallerState> realmBearerCaller(RealmId realm, String login, String clientId, String jwtId) {
-        if (grants.isRevoked(jwtId)) {
-            return Optional.empty();
-        }
-        boolean clientActive = clients.find(realm, clientId)
-                .map(c -> c.active() && c.actsFor(login))
-                .orElse(false);
-        return clientActive ? activeCaller(realm, login) : Optional.empty();
     }
 }

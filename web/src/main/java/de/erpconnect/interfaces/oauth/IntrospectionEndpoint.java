@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.application.token.BearerCallers;
 import de.erpconnect.application.token.TokenService;
-import de.erpconnect.application.user.AuthenticationService;
 import de.erpconnect.domain.client.ClientCredentials;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
@@ -44,7 +44,7 @@ public class IntrospectionEndpoint {
     TokenService tokens;
 
     @Inject
-    AuthenticationService authentication;
+    BearerCallers bearerCallers;
 
     @Inject
     AccessTokenVerifier verifier;
@@ -79,7 +79,7 @@ public class IntrospectionEndpoint {
             return INACTIVE;
         }
         if (!client.clientId().value().equals(verified.clientId())
-                || authentication
+                || bearerCallers
                         .bearerCaller(verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId())
                         .isEmpty()) {
             return INACTIVE;

@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.security;
 import de.erpconnect.application.cloud.CloudCaller;
 import de.erpconnect.application.cluster.ClusterCaches;
 import de.erpconnect.application.erp.ErpWriteService;
+import de.erpconnect.application.token.BearerCallers;
 import de.erpconnect.application.user.AuthenticationService;
 import de.erpconnect.application.user.CallerState;
 import de.erpconnect.application.user.FirstAdmin;
@@ -76,6 +77,9 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
     AuthenticationService authentication;
 
     @Inject
+    BearerCallers bearerCallers;
+
+    @Inject
     IdentityCache basicCache;
 
     @Inject
@@ -141,7 +145,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         } catch (InvalidTokenException e) {
             return unauthorized(request, response, false, "invalid_token", e.getMessage());
         }
-        Optional<CallerState> caller = authentication.bearerCaller(
+        Optional<CallerState> caller = bearerCallers.bearerCaller(
                 verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId());
         if (caller.isEmpty()) {
             return unauthorized(
@@ -339,7 +343,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             return forbidden(request, response, "insufficient_scope", "The token lacks the scope 'cloud'.");
         }
         Optional<CallerState> caller =
-                authentication.realmBearerCaller(realm, verified.subject(), verified.clientId(), verified.jwtId());
+                bearerCallers.realmBearerCaller(realm, verified.subject(), verified.clientId(), verified.jwtId());
         if (caller.isEmpty()) {
             return unauthorized(
                     request,
