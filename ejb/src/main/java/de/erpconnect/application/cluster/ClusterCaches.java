@@ -1,8 +1,8 @@
 package de.erpconnect.application.cluster;
 
 import de.erpconnect.application.shared.AfterCommit;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.cluster.CacheInvalidationLog;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

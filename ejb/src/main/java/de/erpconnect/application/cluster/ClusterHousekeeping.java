@@ -1,8 +1,8 @@
 package de.erpconnect.application.cluster;
 
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.cluster.CacheInvalidationLog;
 import de.erpconnect.domain.cluster.LoginFailureStore;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;

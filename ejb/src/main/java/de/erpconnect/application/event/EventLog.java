@@ -2,12 +2,12 @@ package de.erpconnect.application.event;
 
 import de.erpconnect.application.shared.Page;
 import de.erpconnect.application.shared.PageRequest;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.event.Event;
 import de.erpconnect.domain.event.EventRepository;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;

@@ -2,6 +2,7 @@ package de.erpconnect.application.licence;
 
 import de.erpconnect.application.cluster.ClusterCaches;
 import de.erpconnect.application.shared.ExpiringCache;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.ApplicationKind;
 import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.licence.Installation;
@@ -9,7 +10,6 @@ import de.erpconnect.domain.licence.LicenceRepository;
 import de.erpconnect.domain.licence.LicenceState;
 import de.erpconnect.domain.licence.PartnerAppCatalogue;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.config.VendorTrust;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package de.erpconnect.application.licence;
 
 import de.erpconnect.application.event.EventLog;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.licence.Activation;
@@ -17,7 +18,6 @@ import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.NotFoundException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.Release;
-import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.infrastructure.config.VendorTrust;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,6 +2,7 @@ package de.erpconnect.application.service;
 
 import de.erpconnect.application.event.EventLog;
 import de.erpconnect.application.licence.LicenceDirectory;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.licence.Edition;
 import de.erpconnect.domain.service.ServiceState;
@@ -9,7 +10,6 @@ import de.erpconnect.domain.service.ServiceStateRepository;
 import de.erpconnect.domain.shared.ForbiddenException;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -2,9 +2,9 @@ package de.erpconnect.application.service;
 
 import de.erpconnect.application.cluster.ClusterCaches;
 import de.erpconnect.application.shared.ExpiringCache;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.service.ServiceState;
 import de.erpconnect.domain.service.ServiceStateRepository;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

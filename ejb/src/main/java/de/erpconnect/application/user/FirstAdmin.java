@@ -1,6 +1,7 @@
 package de.erpconnect.application.user;
 
 import de.erpconnect.application.event.EventLog;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.AccessFlags;
@@ -10,7 +11,6 @@ import de.erpconnect.domain.user.PasswordPolicy;
 import de.erpconnect.domain.user.Role;
 import de.erpconnect.domain.user.User;
 import de.erpconnect.domain.user.UserRepository;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

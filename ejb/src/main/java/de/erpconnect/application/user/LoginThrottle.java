@@ -1,11 +1,11 @@
 package de.erpconnect.application.user;
 
 import de.erpconnect.application.event.EventLog;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.cluster.LoginFailureStore;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.shared.PrintableText;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package de.erpconnect.infrastructure.config;
 
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.amazon.AmazonCountry;
 import de.erpconnect.domain.amazon.SellingRegion;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package de.erpconnect.infrastructure.config;
 
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.credential.CredentialKind;
 import de.erpconnect.domain.credential.CredentialKinds;
 import jakarta.annotation.PostConstruct;

@@ -1,5 +1,6 @@
 package de.erpconnect.infrastructure.config;
 
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.licence.PartnerAppCatalogue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

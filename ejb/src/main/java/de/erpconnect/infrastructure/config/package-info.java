@@ -1,5 +1,5 @@
 /**
- * Runtime settings from MicroProfile Config (environment variables such as
- * {@code ERPCONNECT_MODE} and {@code ERPCONNECT_PUBLIC_URL}), checked once at start-up.
+ * Configuration that belongs to one technique or feature: the release's build number, the vendor's
+ * trust anchors for activation keys, the configured credential kinds, Amazon's endpoints.
  */
 package de.erpconnect.infrastructure.config;

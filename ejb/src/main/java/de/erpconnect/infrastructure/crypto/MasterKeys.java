@@ -1,6 +1,6 @@
 package de.erpconnect.infrastructure.crypto;
 
-import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.common.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package de.erpconnect.infrastructure.http;
 
-import de.erpconnect.infrastructure.json.Jsonp;
+import de.erpconnect.common.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

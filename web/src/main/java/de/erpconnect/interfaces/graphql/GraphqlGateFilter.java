@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.graphql;
 
 import de.erpconnect.application.service.ServiceDirectory;
-import de.erpconnect.infrastructure.json.Jsonp;
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.RequestBodies;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.graphql;
 
-import de.erpconnect.infrastructure.jdbc.StatementCounter;
+import de.erpconnect.application.erp.StatementCounts;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -20,14 +20,14 @@ final class StatementCountInstrumentation extends SimplePerformantInstrumentatio
     @Override
     public ExecutionInput instrumentExecutionInput(
             ExecutionInput input, InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        StatementCounter.open();
+        StatementCounts.open();
         return input;
     }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(
             ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        int statements = StatementCounter.close();
+        int statements = StatementCounts.close();
         Map<Object, Object> extensions =
                 new LinkedHashMap<>(result.getExtensions() == null ? Map.of() : result.getExtensions());
         extensions.put("erpconnect", Map.of("sqlStatements", statements));

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.http;
 
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.PrintableText;
-import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.http;
 
-import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.common.Settings;
 import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

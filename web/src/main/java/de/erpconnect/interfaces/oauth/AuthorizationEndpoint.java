@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.grant.AuthorizationService;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.OAuthException;
-import de.erpconnect.infrastructure.config.Settings;
 import de.erpconnect.interfaces.http.PageLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.common.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;

@@ -1,10 +1,10 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.cloud.CloudRealms;
+import de.erpconnect.common.Jsonp;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Settings;
-import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.cloud.api.RealmEndpoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,11 +2,11 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.BearerCallers;
 import de.erpconnect.application.token.TokenService;
+import de.erpconnect.common.Jsonp;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.ClientCredentials;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
-import de.erpconnect.infrastructure.config.Settings;
-import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;

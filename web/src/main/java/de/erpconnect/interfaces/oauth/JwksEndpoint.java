@@ -1,8 +1,8 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.SigningKeys;
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
-import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.ApiPaths;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.PageLanguage;

@@ -1,10 +1,10 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.IssuedToken;
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
-import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.enterprise.context.ApplicationScoped;

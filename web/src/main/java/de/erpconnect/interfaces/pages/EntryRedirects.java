@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.pages;
 
-import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.common.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

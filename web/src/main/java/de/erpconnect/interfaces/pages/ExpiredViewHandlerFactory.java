@@ -1,6 +1,6 @@
 package de.erpconnect.interfaces.pages;
 
-import de.erpconnect.infrastructure.config.Settings;
+import de.erpconnect.common.Settings;
 import de.erpconnect.interfaces.http.ConcurrentChange;
 import de.erpconnect.interfaces.http.PageTexts;
 import jakarta.enterprise.inject.spi.CDI;

@@ -2,8 +2,8 @@ package de.erpconnect.interfaces.pages;
 
 import de.erpconnect.application.licence.LicenceDirectory;
 import de.erpconnect.application.service.ServiceDirectory;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.licence.Edition;
-import de.erpconnect.infrastructure.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.rest;
 
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.FieldError;
-import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;

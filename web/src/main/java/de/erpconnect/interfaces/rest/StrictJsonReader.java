@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.rest;
 
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.FieldError;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.PrintableText;
-import de.erpconnect.infrastructure.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,9 +1,9 @@
 package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.token.SigningKeys;
+import de.erpconnect.common.Jsonp;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Settings;
-import de.erpconnect.infrastructure.json.Jsonp;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;

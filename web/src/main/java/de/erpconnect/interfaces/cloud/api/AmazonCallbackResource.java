@@ -2,9 +2,9 @@ package de.erpconnect.interfaces.cloud.api;
 
 import de.erpconnect.application.amazon.AmazonCloudService;
 import de.erpconnect.application.amazon.AmazonViews.CallbackOutcome;
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.infrastructure.config.AmazonSettings;
-import de.erpconnect.infrastructure.json.Jsonp;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
 import jakarta.enterprise.context.ApplicationScoped;

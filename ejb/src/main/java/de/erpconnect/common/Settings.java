@@ -1,4 +1,4 @@
-package de.erpconnect.infrastructure.config;
+package de.erpconnect.common;
 
 import de.erpconnect.domain.shared.RealmId;
 import jakarta.annotation.PostConstruct;

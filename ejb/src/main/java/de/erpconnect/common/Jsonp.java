@@ -1,4 +1,4 @@
-package de.erpconnect.infrastructure.json;
+package de.erpconnect.common;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,4 +1,4 @@
-package de.erpconnect.infrastructure.config;
+package de.erpconnect.common;
 
 /** {@code ERPCONNECT_MODE}: {@code prod} unless the README's run command sets {@code dev}. */
 public enum Mode {

@@ -1,2 +1,0 @@
-/** JSON-P plumbing shared by every layer that writes JSON by hand (tokens, OAuth answers). */
-package de.erpconnect.infrastructure.json;
