@@ -24,7 +24,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -161,25 +160,9 @@ public class SigningKeys {
         return "signing-key:" + kid;
     }
 
-    /** Signs an RFC 9068 access token ({@code typ: at+jwt}) with the realm's active key. */
+    /** Signs an RFC 9068 access token in its one format ({@link AccessTokenClaims}) with the realm's active key. */
     public String signAccessToken(RealmId realm, AccessTokenClaims claims) {
-        JsonArrayBuilder groups = Jsonp.JSON.createArrayBuilder();
-        claims.sortedGroups().forEach(groups::add);
-        var payloadBuilder = Jsonp.JSON
-                .createObjectBuilder()
-                .add("iss", claims.issuer())
-                .add("sub", claims.subject())
-                .add("aud", claims.audience())
-                .add("client_id", claims.clientId())
-                .add("scope", claims.scope())
-                .add("jti", claims.jwtId())
-                .add("iat", claims.issuedAt().getEpochSecond())
-                .add("exp", claims.expiresAt().getEpochSecond())
-                .add("groups", groups);
-        if (claims.grantId() != null) {
-            payloadBuilder.add("gid", String.valueOf(claims.grantId()));
-        }
-        return sign(realm, "at+jwt", payloadBuilder.build());
+        return sign(realm, AccessTokenClaims.TYPE, claims.toJson(Jsonp.JSON));
     }
 
     /**

@@ -44,6 +44,15 @@ public enum Scope {
     }
 
     /** The scopes an application of the ERP realm can have (all but the cloud's). */
+    /** The scopes of a stored list (a grant's, a refresh chain's); names no longer known are left out. */
+    public static Set<Scope> parseStored(String stored) {
+        Set<Scope> set = EnumSet.noneOf(Scope.class);
+        for (String s : stored.split(" ")) {
+            find(s).ifPresent(set::add);
+        }
+        return set;
+    }
+
     public static EnumSet<Scope> ofErp() {
         return EnumSet.complementOf(EnumSet.of(CLOUD));
     }

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.application.token.AuthorizationCodeGrantType;
 import de.erpconnect.application.token.IssuedToken;
-import de.erpconnect.application.token.TokenService;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +17,10 @@ public class AuthorizationCodeGrant {
     static final String TYPE = "authorization_code";
 
     @Inject
-    TokenService tokens;
+    AuthorizationCodeGrantType grantType;
 
     IssuedToken handle(PresentedClient client, FormParameters form, String remoteAddress) {
-        return tokens.issueForAuthorizationCode(
+        return grantType.issue(
                 client.clientId(),
                 client.secret(),
                 form.get("code"),

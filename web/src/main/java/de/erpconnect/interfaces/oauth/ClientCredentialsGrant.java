@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.application.token.ClientCredentialsGrantType;
 import de.erpconnect.application.token.IssuedToken;
-import de.erpconnect.application.token.TokenService;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,9 @@ public class ClientCredentialsGrant {
     static final String TYPE = "client_credentials";
 
     @Inject
-    TokenService tokens;
+    ClientCredentialsGrantType grantType;
 
     IssuedToken handle(RealmId realm, PresentedClient client, FormParameters form, String remoteAddress) {
-        return tokens.issueForClientCredentials(
-                realm, client.clientId(), client.secret(), form.get("scope"), remoteAddress);
+        return grantType.issue(realm, client.clientId(), client.secret(), form.get("scope"), remoteAddress);
     }
 }

@@ -1,12 +1,8 @@
 package de.erpconnect.interfaces.oauth;
 
-import de.erpconnect.application.token.BearerCallers;
-import de.erpconnect.application.token.TokenService;
+import de.erpconnect.application.token.TokenIntrospection;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
-import de.erpconnect.domain.client.ClientCredentials;
-import de.erpconnect.domain.token.OAuthError;
-import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
@@ -41,10 +37,7 @@ public class IntrospectionEndpoint {
     ClientAuthenticator clientAuthenticator;
 
     @Inject
-    TokenService tokens;
-
-    @Inject
-    BearerCallers bearerCallers;
+    TokenIntrospection introspection;
 
     @Inject
     AccessTokenVerifier verifier;
@@ -61,27 +54,25 @@ public class IntrospectionEndpoint {
     public Response introspect(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         FormParameters form = OAuthForms.read(headers, request, body);
         PresentedClient presented = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
-        ClientCredentials client =
-                tokens.authenticateClient(presented.clientId(), presented.secret(), remoteAddresses.of(request));
+        String remoteAddress = remoteAddresses.of(request);
         String token = form.get("token");
-        if (token == null) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter token is missing.");
+        VerifiedToken verified = null;
+        if (token != null && token.indexOf('.') > 0) {
+            try {
+                verified = verifier.verify(token);
+            } catch (InvalidTokenException e) {
+                // expired, foreign or malformed: inactive, once the client is authenticated
+            }
         }
-        String answer = token.indexOf('.') > 0 ? accessToken(client, token) : refreshToken(client, token);
+        String answer = verified != null
+                ? accessToken(presented, remoteAddress, verified)
+                : refreshToken(presented, remoteAddress, token);
         return Response.ok(answer).header("Cache-Control", "no-store").build();
     }
 
-    private String accessToken(ClientCredentials client, String token) {
-        VerifiedToken verified;
-        try {
-            verified = verifier.verify(token);
-        } catch (InvalidTokenException e) {
-            return INACTIVE;
-        }
-        if (!client.clientId().value().equals(verified.clientId())
-                || bearerCallers
-                        .bearerCaller(verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId())
-                        .isEmpty()) {
+    private String accessToken(PresentedClient presented, String remoteAddress, VerifiedToken verified) {
+        if (!introspection.accessTokenActive(
+                presented.clientId(), presented.secret(), remoteAddress, verified.facts())) {
             return INACTIVE;
         }
         JsonObjectBuilder b = Jsonp.JSON
@@ -102,14 +93,15 @@ public class IntrospectionEndpoint {
         return b.build().toString();
     }
 
-    private String refreshToken(ClientCredentials client, String token) {
-        return tokens.introspectRefreshToken(client, token)
+    private String refreshToken(PresentedClient presented, String remoteAddress, String token) {
+        return introspection
+                .refreshToken(presented.clientId(), presented.secret(), remoteAddress, token)
                 .map(f -> Jsonp.JSON
                         .createObjectBuilder()
                         .add("active", true)
                         .add("token_type", "refresh_token")
                         .add("scope", f.scope())
-                        .add("client_id", client.clientId().value())
+                        .add("client_id", f.clientId())
                         .add("username", f.subject())
                         .add("sub", f.subject())
                         .add("iss", settings.issuer())

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.IssuedToken;
-import de.erpconnect.application.token.TokenService;
+import de.erpconnect.application.token.RefreshTokenGrantType;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +17,11 @@ public class RefreshTokenGrant {
     static final String TYPE = "refresh_token";
 
     @Inject
-    TokenService tokens;
+    RefreshTokenGrantType grantType;
 
     /** Completes once the rotation is committed; no request thread waits for that commit. */
     CompletionStage<IssuedToken> handle(PresentedClient client, FormParameters form, String remoteAddress) {
-        return tokens.issueForRefreshToken(
+        return grantType.issue(
                 client.clientId(), client.secret(), form.get("refresh_token"), form.get("scope"), remoteAddress);
     }
 }

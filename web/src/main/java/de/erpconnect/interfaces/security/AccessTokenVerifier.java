@@ -4,6 +4,7 @@ import de.erpconnect.application.token.SigningKeys;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.AccessTokenClaims;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -19,13 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -87,24 +86,18 @@ public class AccessTokenVerifier {
     }
 
     private VerifiedToken verifyUncached(RealmId realm, String token) throws InvalidTokenException {
-        JsonWebToken jwt = verifySigned(
-                realm,
-                token,
-                "at+jwt",
-                settings.issuer(realm),
-                Set.of("sub", "exp", "iat", "jti", "client_id", "scope"));
+        JsonWebToken jwt =
+                verifySigned(realm, token, AccessTokenClaims.TYPE, settings.issuer(realm), AccessTokenClaims.REQUIRED);
         String subject = jwt.getSubject();
-        String clientId = claimString(jwt, "client_id");
-        String scope = claimString(jwt, "scope");
+        String clientId = claimString(jwt, AccessTokenClaims.CLIENT_ID);
+        String scope = claimString(jwt, AccessTokenClaims.SCOPE);
         if (subject == null || clientId == null || scope == null) {
             throw new InvalidTokenException("The access token lacks sub, client_id or scope.");
         }
-        Set<String> scopes =
-                Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        String grant = claimString(jwt, "gid");
+        Set<String> scopes = AccessTokenClaims.scopes(scope);
         Long grantId;
         try {
-            grantId = grant == null ? null : Long.valueOf(grant);
+            grantId = AccessTokenClaims.grantId(claimString(jwt, AccessTokenClaims.GRANT_ID));
         } catch (NumberFormatException e) {
             throw new InvalidTokenException("The access token is invalid.");
         }

@@ -1,5 +1,7 @@
 package de.erpconnect.interfaces.security;
 
+import de.erpconnect.application.token.VerifiedAccessToken;
+import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -15,6 +17,11 @@ public record VerifiedToken(
         long expiresAtEpochSecond,
         String jwtId,
         Long grantId) {
+
+    /** What revocation and introspection need of it. */
+    public VerifiedAccessToken facts() {
+        return new VerifiedAccessToken(clientId, subject, jwtId, grantId, Instant.ofEpochSecond(expiresAtEpochSecond));
+    }
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);

@@ -1,0 +1,103 @@
+package de.erpconnect.application.token;
+
+import de.erpconnect.application.client.ClientDirectory;
+import de.erpconnect.application.event.EventLog;
+import de.erpconnect.application.licence.LicenceDirectory;
+import de.erpconnect.application.user.LoginThrottle;
+import de.erpconnect.domain.client.ClientCredentials;
+import de.erpconnect.domain.client.ClientId;
+import de.erpconnect.domain.client.ClientType;
+import de.erpconnect.domain.client.SecretHasher;
+import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.shared.PrintableText;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.OAuthError;
+import de.erpconnect.domain.token.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Client authentication (RFC 6749 §2.3), the one place for the token, revocation and introspection
+ * endpoints alike: a confidential client by its secret, a public client only identified (it must
+ * not send one). Every failure is the same {@code invalid_client}, so the answer does not tell
+ * whether a client id exists, and failures are throttled per client and address. A CDI bean used
+ * inside each endpoint's one EJB call, so that a token costs that one call.
+ */
+@ApplicationScoped
+public class ClientAuthentication {
+
+    /** Hash of a throw-away secret: unknown clients cost the same time as known ones. */
+    private static final String DUMMY_HASH = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    @Inject
+    ClientDirectory clients;
+
+    @Inject
+    LicenceDirectory licences;
+
+    @Inject
+    SecretHasher hasher;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    EventLog events;
+
+    /** The client of a realm: a client of another realm is unknown here (DESIGN §9). */
+    public ClientCredentials authenticate(RealmId realm, String clientId, String secret, String remoteAddress) {
+        String printable = PrintableText.identifier(clientId, ClientId.MAX_LENGTH);
+        String subject = LoginThrottle.subject(realm, printable);
+        throttle.lockedFor("client", subject, remoteAddress).ifPresent(wait -> {
+            long seconds = Math.max(1, wait.toSeconds() + 1);
+            throw new OAuthException(
+                    OAuthError.SLOW_DOWN,
+                    "Too many failed client authentications; try again in " + seconds + " s.",
+                    seconds);
+        });
+        Optional<ClientCredentials> found = clients.find(realm, clientId);
+        Instant now = Instant.now();
+        boolean ok;
+        if (found.isEmpty()) {
+            hasher.matches(secret == null ? "" : secret, DUMMY_HASH);
+            ok = false;
+        } else if (found.get().clientType() == ClientType.PUBLIC) {
+            ok = secret == null;
+        } else {
+            ok = found.get().matchesSecret(secret, hasher, now);
+        }
+        if (!ok) {
+            throttle.failed("client", subject, remoteAddress);
+            events.recordIndependently(
+                    realm,
+                    EventType.CLIENT_AUTHENTICATION_FAILED,
+                    null,
+                    remoteAddress,
+                    "Client authentication failed for client id '" + printable + "'.");
+            throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed.");
+        }
+        throttle.succeeded("client", subject, remoteAddress);
+        return found.get();
+    }
+
+    /** An authenticated client that may get tokens of the ERP: active, and allowed by the licence. */
+    public ClientCredentials authenticateUsable(String clientId, String secret, String remoteAddress) {
+        ClientCredentials client = authenticate(RealmId.ERP, clientId, secret, remoteAddress);
+        if (!client.active()) {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
+        }
+        licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
+        });
+        return client;
+    }
+
+    /** RFC 7009 §2.1, RFC 7662 §4: a client may revoke and introspect only tokens issued to itself. */
+    static void requireOwnToken(ClientCredentials client, String tokenClientId) {
+        if (!client.clientId().value().equals(tokenClientId)) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The token was not issued to this client.");
+        }
+    }
+}
