@@ -29,6 +29,20 @@ public final class AmazonViews {
     /** The cloud's LWA client without its secret; {@code rotateBy} is set-at + 180 days. */
     public record LwaClientView(String clientId, Instant setAt, String setBy, Instant rotateBy, boolean rotationDue) {}
 
-    /** The answer of the callback: the JSON Amazon's parameters are shown as, or a refusal. */
-    public record CallbackOutcome(boolean ok, String message) {}
+    /**
+     * The answer of the callback: authenticated (with the connection check's result), refused
+     * (kept on the platform), or no valid consent at all (a missing, forged or expired state).
+     */
+    public record CallbackOutcome(Result result, String message) {
+
+        public enum Result {
+            AUTHENTICATED,
+            REFUSED,
+            INVALID
+        }
+
+        public boolean ok() {
+            return result == Result.AUTHENTICATED;
+        }
+    }
 }

@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads ERP rows for the GraphQL API with the caller's own ERP rights (DESIGN §7): the caller must
- * be an active user with GraphQL access and hold the read right on every table it touches.
+ * Reads ERP rows for the GraphQL API with the caller's own ERP rights (DESIGN §7): the caller holds
+ * the read right on every table it touches and sees protected fields only when granted. That the
+ * caller is an active user with GraphQL access and a token with the scope {@code graphql} is decided
+ * once per request, by the authentication of {@code /graphql}.
  */
 @Stateless
 @PermitAll
@@ -142,8 +144,9 @@ public class ErpDataService {
 
     private CallerState requireRead(ErpTable table) {
         String login = session.getCallerPrincipal().getName();
+        // whether the caller may use GraphQL at all was decided once, when /graphql authenticated the
+        // request; the state is read for the caller's rights
         CallerState caller = callers.find(RealmId.ERP, login)
-                .filter(CallerState::mayUseGraphql)
                 .orElseThrow(() -> new ForbiddenException("FORBIDDEN", "The user has no GraphQL access."));
         if (!caller.allows(table, ErpRight.READ)) {
             throw new ForbiddenException(

@@ -67,9 +67,9 @@ public class ErpWriteService {
         if (!session.isCallerInRole(WRITE_ROLE)) {
             throw new ForbiddenException("FORBIDDEN", "Writing needs a token with the scope 'graphql.write'.");
         }
-        CallerState caller = callers.find(
-                        RealmId.ERP, session.getCallerPrincipal().getName())
-                .filter(CallerState::mayUseGraphql)
+        // whether the caller may use GraphQL at all was decided once, when /graphql authenticated the
+        // request; the state is read for the caller's rights
+        CallerState caller = callers.find(RealmId.ERP, session.getCallerPrincipal().getName())
                 .orElseThrow(() -> new ForbiddenException("FORBIDDEN", "The user has no GraphQL access."));
         if (!caller.allows(table, right)) {
             throw new ForbiddenException(

@@ -37,7 +37,7 @@ public class ErpSchema implements EventingService {
         GraphQLObjectType.Builder mutation = base.getMutationType() != null
                 ? GraphQLObjectType.newObject(base.getMutationType())
                 : GraphQLObjectType.newObject().name("Mutation");
-        SchemaGenerator generator = new SchemaGenerator(base, code);
+        SchemaGenerator generator = new SchemaGenerator(base, code, ErpServices.lookUp());
         MutationGenerator writes = generator.mutations();
         TableRegistry.get().tables().forEach(t -> {
             generator.addTable(t, query);

@@ -9,33 +9,16 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Looks up EJB services for the generated fetchers, which SmallRye does not create through CDI.
- * Uses the WAR's own {@code java:comp/BeanManager}: {@code CDI.current()} is unreliable in an EAR
- * (verified: WELD-001334 on redeploys).
+ * The ERP services of the generated fetchers, handed to them when the schema is built
+ * ({@link ErpSchema}): SmallRye creates the schema's event service through the service loader, not
+ * through CDI, so this is the one place that looks beans up — through the WAR's own
+ * {@code java:comp/BeanManager}, because {@code CDI.current()} is unreliable in an EAR (verified:
+ * WELD-001334 on redeploys). {@link BeanManagerLookupService} uses the same lookup for SmallRye.
  */
-final class ErpServices {
+record ErpServices(ErpDataService data, ErpWriteService writes) {
 
-    private static volatile ErpDataService dataService;
-    private static volatile ErpWriteService writeService;
-
-    private ErpServices() {}
-
-    static ErpDataService data() {
-        ErpDataService service = dataService;
-        if (service == null) {
-            service = reference(ErpDataService.class);
-            dataService = service;
-        }
-        return service;
-    }
-
-    static ErpWriteService writes() {
-        ErpWriteService service = writeService;
-        if (service == null) {
-            service = reference(ErpWriteService.class);
-            writeService = service;
-        }
-        return service;
+    static ErpServices lookUp() {
+        return new ErpServices(reference(ErpDataService.class), reference(ErpWriteService.class));
     }
 
     static BeanManager beanManager() {

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class RowDraft {
 
+    private final ErpServices services;
     private final TableMeta table;
     private final boolean allowAutoNr;
     private final RowDraft parent;
@@ -24,7 +25,14 @@ final class RowDraft {
     private int expectedFields;
     private int doneFields;
 
-    private RowDraft(TableMeta table, ErpRow saved, Map<String, Object> initial, boolean allowAutoNr, RowDraft parent) {
+    private RowDraft(
+            ErpServices services,
+            TableMeta table,
+            ErpRow saved,
+            Map<String, Object> initial,
+            boolean allowAutoNr,
+            RowDraft parent) {
+        this.services = services;
         this.table = table;
         this.saved = saved;
         this.allowAutoNr = allowAutoNr;
@@ -32,12 +40,13 @@ final class RowDraft {
         pending.putAll(initial);
     }
 
-    static RowDraft forNew(TableMeta table, Map<String, Object> initial, boolean allowAutoNr, RowDraft parent) {
-        return new RowDraft(table, null, initial, allowAutoNr, parent);
+    static RowDraft forNew(
+            ErpServices services, TableMeta table, Map<String, Object> initial, boolean allowAutoNr, RowDraft parent) {
+        return new RowDraft(services, table, null, initial, allowAutoNr, parent);
     }
 
-    static RowDraft forModify(TableMeta table, ErpRow row) {
-        return new RowDraft(table, row, Map.of(), false, null);
+    static RowDraft forModify(ErpServices services, TableMeta table, ErpRow row) {
+        return new RowDraft(services, table, row, Map.of(), false, null);
     }
 
     TableMeta table() {
@@ -71,14 +80,14 @@ final class RowDraft {
         if (saved == null) {
             Map<String, Object> values = new LinkedHashMap<>(pending);
             pending.clear();
-            saved = ErpServices.writes().insert(table.table(), values, allowAutoNr);
+            saved = services.writes().insert(table.table(), values, allowAutoNr);
             if (parent != null) {
                 parent.refresh();
             }
         } else if (!pending.isEmpty()) {
             Map<String, Object> changes = new LinkedHashMap<>(pending);
             pending.clear();
-            saved = ErpServices.writes()
+            saved = services.writes()
                     .update(table.table(), (Long) saved.get("ID"), (Long) saved.get("ModifyLSN"), changes);
             if (parent != null) {
                 parent.refresh();
@@ -97,7 +106,7 @@ final class RowDraft {
     /** Re-reads the saved row after a child changed it (e.g. the totals of a transaction). */
     private void refresh() {
         if (saved != null) {
-            saved = ErpServices.data().reread(table, (Long) saved.get("ID")).orElse(saved);
+            saved = services.data().reread(table, (Long) saved.get("ID")).orElse(saved);
         }
     }
 

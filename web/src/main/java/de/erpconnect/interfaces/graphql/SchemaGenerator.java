@@ -2,19 +2,14 @@ package de.erpconnect.interfaces.graphql;
 
 import static graphql.schema.FieldCoordinates.coordinates;
 
-import de.erpconnect.application.erp.ErpDataService;
 import de.erpconnect.domain.erp.AmountGroupMeta;
-import de.erpconnect.domain.erp.ErpRow;
 import de.erpconnect.domain.erp.FieldMeta;
 import de.erpconnect.domain.erp.IndexMeta;
 import de.erpconnect.domain.erp.LinkMeta;
-import de.erpconnect.domain.erp.RowQuery;
 import de.erpconnect.domain.erp.TableMeta;
 import de.erpconnect.domain.erp.TableRegistry;
-import de.erpconnect.domain.shared.InvalidInputException;
 import graphql.Directives;
 import graphql.Scalars;
-import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
@@ -33,9 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderFactory;
 
 /**
  * Generates the microtech-style schema (reference §2) from the {@link TableRegistry}: per table a
@@ -57,6 +49,8 @@ final class SchemaGenerator {
     static final String AMOUNT_GROUP = "AmountGroup";
 
     private final GraphQLCodeRegistry.Builder code;
+    private final ErpServices services;
+    private final ReadFetchers fetchers;
     private final GraphQLScalarType string;
     private final GraphQLScalarType intType;
     private final GraphQLScalarType floatType;
@@ -69,8 +63,10 @@ final class SchemaGenerator {
             .value("current", "current")
             .build();
 
-    SchemaGenerator(GraphQLSchema base, GraphQLCodeRegistry.Builder code) {
+    SchemaGenerator(GraphQLSchema base, GraphQLCodeRegistry.Builder code, ErpServices services) {
         this.code = code;
+        this.services = services;
+        this.fetchers = new ReadFetchers(services.data());
         this.string = scalar(base, "String", Scalars.GraphQLString);
         this.intType = scalar(base, "Int", Scalars.GraphQLInt);
         this.floatType = scalar(base, "Float", Scalars.GraphQLFloat);
@@ -107,7 +103,7 @@ final class SchemaGenerator {
 
     /** The generator of the mutation side, sharing this one's scalars and types. */
     MutationGenerator mutations() {
-        return new MutationGenerator(code, types, string, intType, floatType, booleanType, fieldFormat);
+        return new MutationGenerator(code, types, string, intType, floatType, booleanType, fieldFormat, services);
     }
 
     List<GraphQLType> types() {
@@ -176,80 +172,9 @@ final class SchemaGenerator {
                 .description("The ERP table " + table.table().wireName() + ".")
                 .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(tableType))));
         code.dataFetcher(coordinates("Query", table.table().wireName()), (DataFetcher<?>) env -> Map.of());
-        code.dataFetcher(coordinates(tableType, "rowRead"), GraphqlErrors.guarded(env -> {
-            List<ErpRow> rows = read(table, env.getArguments(), List.of(), 1).rows();
-            return rows.isEmpty() ? null : rows.get(0);
-        }));
-        code.dataFetcher(coordinates(tableType, "rowsRead"), GraphqlErrors.guarded(env -> {
-            ErpDataService.RowPage page = read(table, env.getArguments(), List.of(), MAX_ROWS);
-            if (page.hasMore()) {
-                throw new InvalidInputException(
-                        "rowsRead",
-                        "More than " + MAX_ROWS + " rows match; narrow the selection or page with conRead.");
-            }
-            return page.rows();
-        }));
-        code.dataFetcher(coordinates(tableType, "conRead"), GraphqlErrors.guarded(env -> {
-            Integer first = env.getArgument("first");
-            int size = first == null ? DEFAULT_PAGE : first;
-            if (size < 0 || size > MAX_ROWS) {
-                throw new InvalidInputException("first", "first is 0 to " + MAX_ROWS + ".");
-            }
-            ReadArguments args = ReadArguments.parse(table, withCurrentUser(table, env.getArguments()));
-            RowQuery probe = new RowQuery(table, args.index(), args.range(), args.databaseFilter(), List.of(), 0);
-            List<Object> after = Cursors.decode(probe, env.getArgument("after"));
-            ErpDataService.RowPage page = read(table, args, after, size);
-            List<Map<String, Object>> edges = new ArrayList<>();
-            for (ErpRow row : page.rows()) {
-                edges.add(Map.of(
-                        "cursor", Cursors.encode(args.index(), ErpDataService.position(probe, row)), "node", row));
-            }
-            Map<String, Object> pageInfo = new java.util.HashMap<>();
-            pageInfo.put("hasNextPage", page.hasMore());
-            pageInfo.put("edgeCount", edges.size());
-            pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
-            pageInfo.put(
-                    "endCursor",
-                    edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
-            return Map.of("edges", edges, "pageInfo", pageInfo);
-        }));
-    }
-
-    private static ErpDataService.RowPage read(
-            TableMeta table, Map<String, Object> arguments, List<Object> after, int limit) {
-        return read(table, ReadArguments.parse(table, withCurrentUser(table, arguments)), after, limit);
-    }
-
-    /** {@code using: current} becomes an exactMatch on the table's login key with the caller's login. */
-    private static Map<String, Object> withCurrentUser(TableMeta table, Map<String, Object> arguments) {
-        if (arguments.get("using") == null) {
-            return arguments;
-        }
-        String key = TableRegistry.get().currentUserKey(table.table()).orElseThrow();
-        IndexMeta index = table.indexes().stream()
-                .filter(i -> i.keyFields().get(0).equals(key))
-                .findFirst()
-                .orElseThrow();
-        Map<String, Object> replaced = new java.util.HashMap<>(arguments);
-        replaced.remove("using");
-        if (replaced.keySet().stream().anyMatch(ReadArguments.MODES::contains)
-                || replaced.containsKey(table.defaultIndex().keyFieldName(0))) {
-            throw new InvalidInputException(
-                    "using", "using: current selects the row itself; drop the other selection.");
-        }
-        replaced.put(
-                "exactMatch",
-                Map.of(
-                        index.graphqlName(),
-                        Map.of(
-                                index.keyFieldName(0),
-                                Map.of("string", ErpServices.data().callerLogin()))));
-        return replaced;
-    }
-
-    private static ErpDataService.RowPage read(TableMeta table, ReadArguments args, List<Object> after, int limit) {
-        RowQuery query = new RowQuery(table, args.index(), args.range(), args.databaseFilter(), after, limit);
-        return ErpServices.data().read(query, args.slowFilter());
+        code.dataFetcher(coordinates(tableType, "rowRead"), fetchers.rowRead(table));
+        code.dataFetcher(coordinates(tableType, "rowsRead"), fetchers.rowsRead(table));
+        code.dataFetcher(coordinates(tableType, "conRead"), fetchers.conRead(table));
     }
 
     private GraphQLObjectType pageInfo() {
@@ -283,54 +208,11 @@ final class SchemaGenerator {
                             + (field.protectedField() ? " Protected field." : ""))
                     .argument(GraphQLArgument.newArgument().name("as").type(fieldFormat))
                     .type(AnyScalar.TYPE));
-            code.dataFetcher(coordinates(table.singular(), field.graphqlName()), GraphqlErrors.guarded(env -> {
-                ErpRow source = env.getSource();
-                Object value = source.get(field.name());
-                if (value == ErpRow.WITHHELD) {
-                    return GraphqlErrors.error(
-                            env,
-                            "The field " + field.graphqlName() + " is protected for this user.",
-                            "FORBIDDEN_FIELD");
-                }
-                FieldFormat as = env.getArgument("as");
-                return as == null ? FieldFormat.natural(value) : as.apply(field.graphqlName(), field.type(), value);
-            }));
+            code.dataFetcher(coordinates(table.singular(), field.graphqlName()), fetchers.field(field));
         }
         for (LinkMeta link : table.links()) {
             TableMeta target = TableRegistry.get().require(link.target());
-            String loaderName = "link:" + table.singular() + "." + link.graphqlName();
-            DataFetcher<Object> load = GraphqlErrors.guarded(env -> {
-                ErpRow parent = env.getSource();
-                Object key = parent.get(link.parentField());
-                if (key == null) {
-                    return CompletableFuture.completedFuture(link.kind() == LinkMeta.Kind.REFERENCE ? null : List.of());
-                }
-                if (env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION) {
-                    // mutations run serially, without DataLoader dispatching: read at once
-                    List<ErpRow> rows =
-                            ErpServices.data().readLinked(link, List.of(key)).getOrDefault(key, List.of());
-                    if (link.kind() == LinkMeta.Kind.REFERENCE) {
-                        return rows.isEmpty() ? null : rows.get(0);
-                    }
-                    return rows;
-                }
-                DataLoader<Object, List<ErpRow>> loader = env.getDataLoaderRegistry()
-                        .computeIfAbsent(
-                                loaderName,
-                                n -> DataLoaderFactory.newMappedDataLoader(keys -> {
-                                    try {
-                                        return CompletableFuture.completedFuture(
-                                                ErpServices.data().readLinked(link, keys));
-                                    } catch (RuntimeException e) {
-                                        return CompletableFuture.failedFuture(e);
-                                    }
-                                }));
-                CompletableFuture<List<ErpRow>> rows = loader.load(key);
-                if (link.kind() == LinkMeta.Kind.REFERENCE) {
-                    return rows.thenApply(r -> r == null || r.isEmpty() ? null : r.get(0));
-                }
-                return rows.thenApply(r -> r == null ? List.of() : r);
-            });
+            DataFetcher<Object> load = fetchers.link(table, link);
             if (link.kind() == LinkMeta.Kind.REFERENCE) {
                 row.field(GraphQLFieldDefinition.newFieldDefinition()
                         .name(link.graphqlName())
@@ -361,14 +243,7 @@ final class SchemaGenerator {
                     .name(group.graphqlName())
                     .description("Gross, net and tax amount in EUR.")
                     .type(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(AMOUNT_GROUP))));
-            code.dataFetcher(coordinates(table.singular(), group.graphqlName()), (DataFetcher<?>) env -> {
-                ErpRow source = env.getSource();
-                Map<String, Object> amounts = new java.util.HashMap<>();
-                amounts.put("totalGrossAmount", source.get(group.grossField()));
-                amounts.put("totalNetAmount", source.get(group.netField()));
-                amounts.put("totalTaxAmount", source.get(group.taxField()));
-                return amounts;
-            });
+            code.dataFetcher(coordinates(table.singular(), group.graphqlName()), fetchers.amounts(group));
         }
         return row.build();
     }

@@ -145,30 +145,6 @@ public class AccessTokenVerifier {
         }
     }
 
-    /**
-     * The cloud realm a token claims to come from ({@code iss} = {@code {public URL}/cloud/realms/{no}}),
-     * read before verification to pick the realm's keys; {@link #verify(RealmId, String)} then checks it.
-     */
-    public Optional<RealmId> claimedCloudRealm(String token) {
-        int first = token == null ? -1 : token.indexOf('.');
-        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
-        if (second < 0 || token.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(new String(
-                Base64.getUrlDecoder().decode(token.substring(first + 1, second)), StandardCharsets.UTF_8)))) {
-            String issuer = stringOrNull(reader.readObject(), "iss");
-            String prefix = settings.publicUrl().resolve("/cloud/realms/");
-            if (issuer == null || !issuer.startsWith(prefix)) {
-                return Optional.empty();
-            }
-            String number = issuer.substring(prefix.length());
-            return number.matches("[0-9]{1,20}") ? Optional.of(RealmId.of(number)) : Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private JWTAuthContextInfo context(RealmId realm, PublicKey key, String audience, Set<String> required) {
         JWTAuthContextInfo ctx = new JWTAuthContextInfo(key, settings.issuer(realm));
         ctx.setExpectedAudience(Set.of(audience));

@@ -4,6 +4,7 @@ import de.erpconnect.application.cloud.CloudCaller;
 import de.erpconnect.application.cluster.ClusterCaches;
 import de.erpconnect.application.erp.ErpWriteService;
 import de.erpconnect.application.token.BearerCallers;
+import de.erpconnect.application.token.SignedJwts;
 import de.erpconnect.application.user.AuthenticationService;
 import de.erpconnect.application.user.CallerState;
 import de.erpconnect.application.user.FirstAdmin;
@@ -78,6 +79,9 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     BearerCallers bearerCallers;
+
+    @Inject
+    SignedJwts signedJwts;
 
     @Inject
     IdentityCache basicCache;
@@ -297,7 +301,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             // an ERP installation's calls: the realm is the one the token names (and is verified for)
             if (startsWithIgnoreCase(authorization, "Bearer ")) {
                 String token = authorization.substring(7).trim();
-                Optional<RealmId> realm = verifier.claimedCloudRealm(token);
+                Optional<RealmId> realm = signedJwts.claimedCloudRealm(token);
                 if (realm.isEmpty()) {
                     return unauthorized(
                             request, response, false, "invalid_token", "The token is not a cloud realm's token.");

@@ -1,12 +1,8 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.amazon.AmazonCloudService;
+import de.erpconnect.application.amazon.AmazonCallback;
 import de.erpconnect.application.amazon.AmazonViews.CallbackOutcome;
 import de.erpconnect.common.Jsonp;
-import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.AmazonSettings;
-import de.erpconnect.interfaces.security.AccessTokenVerifier;
-import de.erpconnect.interfaces.security.InvalidTokenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,32 +11,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 /**
  * Amazon's redirect after the seller's consent (SP-API website authorization workflow):
- * {@code state}, {@code selling_partner_id}, {@code mws_auth_token}, {@code spapi_oauth_code}. The
- * state must be our signed, unexpired JWT of type {@code amazon-state+jwt} for this callback, naming
- * realm and platform, and it works once. The page shows Amazon's parameters as the JSON the seed
- * describes, with the note that the window can be closed; a refusal is a page that says why.
+ * {@code state}, {@code selling_partner_id}, {@code mws_auth_token}, {@code spapi_oauth_code}; the
+ * application layer checks the state ({@code AmazonConsent}) and does the rest. The page shows
+ * Amazon's parameters as the JSON the seed describes, with the note that the window can be closed;
+ * a refusal is a page that says why.
  */
 @ApplicationScoped
 @Path("/amazon/callback")
 public class AmazonCallbackResource {
 
-    private static final Logger LOG = Logger.getLogger(AmazonCallbackResource.class);
-
     @Inject
-    AccessTokenVerifier verifier;
-
-    @Inject
-    AmazonCloudService amazon;
-
-    @Inject
-    AmazonSettings amazonSettings;
+    AmazonCallback amazon;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -51,44 +35,10 @@ public class AmazonCallbackResource {
             @QueryParam("spapi_oauth_code") String code,
             @QueryParam("error") String error,
             @QueryParam("error_description") String errorDescription) {
-        Optional<RealmId> realm = verifier.claimedCloudRealm(state);
-        JsonWebToken verified;
-        try {
-            if (realm.isEmpty()) {
-                throw new InvalidTokenException("unknown issuer");
-            }
-            verified = verifier.verifySigned(
-                    realm.get(),
-                    state,
-                    AmazonCloudService.STATE_TYPE,
-                    amazonSettings.redirectUri(),
-                    Set.of("sub", "jti", "exp", "iat", "realm"));
-            // through a variable: getClaim's generic result would pick String.valueOf(char[])
-            Object realmClaim = verified.getClaim("realm");
-            if (!realm.get().value().equals(String.valueOf(realmClaim).replace("\"", ""))) {
-                throw new InvalidTokenException("realm mismatch");
-            }
-        } catch (InvalidTokenException | RuntimeException e) {
-            LOG.infof(
-                    "ERPC0071: Amazon callback refused: the state is unusable (%s)",
-                    e instanceof InvalidTokenException
-                            ? e.getMessage()
-                            : e.getClass().getSimpleName());
-            return page(
-                    400,
-                    "Anmeldung nicht möglich",
-                    "Der Rücksprung von Amazon enthält keinen gültigen Anmeldevorgang (state fehlt, ist gefälscht oder"
-                            + " abgelaufen). Bitte starten Sie die Anmeldung in büro+ erneut (ANMELDEN bzw. AKTUALISIEREN).",
-                    null);
+        CallbackOutcome outcome = amazon.callback(state, sellingPartnerId, code, error, errorDescription);
+        if (outcome.result() == CallbackOutcome.Result.INVALID) {
+            return page(400, "Anmeldung nicht möglich", outcome.message(), null);
         }
-        long platformId;
-        try {
-            platformId = Long.parseLong(verified.getSubject());
-        } catch (NumberFormatException e) {
-            return page(400, "Anmeldung nicht möglich", "Der Anmeldevorgang ist ungültig.", null);
-        }
-        CallbackOutcome outcome = amazon.callback(
-                realm.get(), platformId, verified.getTokenID(), sellingPartnerId, code, error, errorDescription);
         if (!outcome.ok()) {
             return page(400, "Anmeldung fehlgeschlagen", outcome.message(), null);
         }

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.amazon.AmazonCloudService;
 import de.erpconnect.application.amazon.AmazonViews.LwaClientView;
+import de.erpconnect.application.amazon.LwaClients;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class LwaClientResource {
     }
 
     @Inject
-    AmazonCloudService amazon;
+    LwaClients amazon;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.api;
 
-import de.erpconnect.application.amazon.AmazonCloudService;
 import de.erpconnect.application.amazon.AmazonViews.PlatformState;
+import de.erpconnect.application.amazon.CloudPlatforms;
 import de.erpconnect.application.cloud.CloudCaller;
 import de.erpconnect.interfaces.rest.Locations;
 import de.erpconnect.interfaces.rest.QueryValues;
@@ -37,7 +37,7 @@ public class PlatformsResource {
     public record Registration(String name, String country) {}
 
     @Inject
-    AmazonCloudService amazon;
+    CloudPlatforms amazon;
 
     @Inject
     Locations locations;

@@ -1,0 +1,100 @@
+package de.erpconnect.application.token;
+
+import de.erpconnect.common.Jsonp;
+import de.erpconnect.common.Settings;
+import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.infrastructure.crypto.JwsSigner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * JWTs this server signed and checks itself (the Amazon consent's {@code state}); access tokens
+ * are verified by the web layer through MicroProfile JWT. A token is accepted only with its own
+ * {@code typ} (DESIGN §6: no kind of token can be replayed as another), ES256 and a {@code kid} of
+ * the realm's keys, a valid signature, the realm's issuer, the expected audience, and an expiry in
+ * the future (no clock skew: the server checks its own tokens).
+ */
+@ApplicationScoped
+public class SignedJwts {
+
+    static final int MAX_LENGTH = 8192;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    Settings settings;
+
+    /** The claims of a valid token of {@code realm} and {@code type} for {@code audience}; empty otherwise. */
+    public Optional<JsonObject> verify(RealmId realm, String token, String type, String audience, Instant now) {
+        if (token == null || token.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Optional<JsonObject> header = json(parts[0]);
+        Optional<JsonObject> claims = json(parts[1]);
+        if (header.isEmpty() || claims.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!type.equals(string(header.get(), "typ")) || !JwsSigner.ALGORITHM.equals(string(header.get(), "alg"))) {
+            return Optional.empty();
+        }
+        String kid = string(header.get(), "kid");
+        Optional<PublicKey> key = kid == null ? Optional.empty() : signingKeys.verificationKey(realm, kid);
+        if (key.isEmpty() || !JwsSigner.verifies(token, key.get())) {
+            return Optional.empty();
+        }
+        JsonObject c = claims.get();
+        boolean valid = settings.issuer(realm).equals(string(c, "iss"))
+                && audience.equals(string(c, "aud"))
+                && c.get("exp") instanceof JsonNumber exp
+                && now.getEpochSecond() < exp.longValue();
+        return valid ? claims : Optional.empty();
+    }
+
+    /**
+     * The cloud realm a token claims to come from ({@code iss} = {@code {public URL}/cloud/realms/{no}}),
+     * read before verification to pick the realm's keys; {@link #verify} then checks it.
+     */
+    public Optional<RealmId> claimedCloudRealm(String token) {
+        String[] parts = token == null || token.length() > MAX_LENGTH ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        String issuer = json(parts[1]).map(c -> string(c, "iss")).orElse(null);
+        String prefix = settings.publicUrl().resolve("/cloud/realms/");
+        if (issuer == null || !issuer.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String number = issuer.substring(prefix.length());
+        return number.matches("[0-9]{1,20}") ? Optional.of(RealmId.of(number)) : Optional.empty();
+    }
+
+    static String string(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static Optional<JsonObject> json(String base64url) {
+        try (JsonReader reader = Jsonp.JSON.createReader(
+                new StringReader(new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8)))) {
+            return Optional.of(reader.readObject());
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+}
