@@ -69,7 +69,8 @@ public class ErpWriteService {
         }
         // whether the caller may use GraphQL at all was decided once, when /graphql authenticated the
         // request; the state is read for the caller's rights
-        CallerState caller = callers.find(RealmId.ERP, session.getCallerPrincipal().getName())
+        CallerState caller = callers.find(
+                        RealmId.ERP, session.getCallerPrincipal().getName())
                 .orElseThrow(() -> new ForbiddenException("FORBIDDEN", "The user has no GraphQL access."));
         if (!caller.allows(table, right)) {
             throw new ForbiddenException(

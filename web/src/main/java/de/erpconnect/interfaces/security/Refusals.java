@@ -1,0 +1,66 @@
+package de.erpconnect.interfaces.security;
+
+import de.erpconnect.interfaces.http.ErrorPages;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * How every scheme refuses: status and headers here, the body by the container's error dispatch
+ * ({@link ErrorPages}: {@code {"error", "error_description"}} on API paths, a page elsewhere).
+ * Nothing is written or committed here (see {@link ErrorPages} for what writing here once caused).
+ */
+final class Refusals {
+
+    static final String BASIC_REALM = "ERP Connect";
+
+    private Refusals() {}
+
+    /** RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge and a small JSON body. */
+    static AuthenticationStatus unauthorized(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            boolean offerBasic,
+            String error,
+            String description) {
+        response.setHeader("WWW-Authenticate", bearerChallenge(error, description));
+        if (offerBasic) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\", charset=\"UTF-8\"");
+        }
+        return refuse(
+                request,
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                error == null ? "unauthorized" : error,
+                description);
+    }
+
+    static AuthenticationStatus forbidden(
+            HttpServletRequest request, HttpServletResponse response, String error, String description) {
+        response.setHeader("WWW-Authenticate", bearerChallenge(error, description));
+        return refuse(request, response, HttpServletResponse.SC_FORBIDDEN, error, description);
+    }
+
+    /** The RFC 6750 §3 challenge: the realm, and the error with its description when there is one. */
+    private static String bearerChallenge(String error, String description) {
+        String realm = "Bearer realm=\"" + BASIC_REALM + "\"";
+        if (error == null) {
+            return realm;
+        }
+        return realm + ", error=\"" + error + "\", error_description=\"" + description.replace("\"", "'") + "\"";
+    }
+
+    /** Refuses with the status and the headers set here and leaves the body to the container. */
+    static AuthenticationStatus refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, String error, String description) {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        request.setAttribute(ErrorPages.ERROR, error);
+        request.setAttribute(ErrorPages.DESCRIPTION, description);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}
