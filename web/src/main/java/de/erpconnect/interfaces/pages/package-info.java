@@ -1,5 +1,5 @@
 /**
- * Faces pages outside the admin area: the German login page, the OAuth consent page and a user's
- * own consents. Backing beans call services only; texts come from the {@code texts} bundle.
+ * The pages at the root ({@code webapp/*.xhtml}: the start page and the login page) and what every
+ * Faces page shares: pages whose view expired are shown afresh, addresses people type lead to pages.
  */
 package de.erpconnect.interfaces.pages;

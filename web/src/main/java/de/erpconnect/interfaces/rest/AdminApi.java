@@ -5,6 +5,7 @@ import de.erpconnect.interfaces.rest.credentials.CredentialsResource;
 import de.erpconnect.interfaces.rest.events.EventsResource;
 import de.erpconnect.interfaces.rest.grants.GrantsResource;
 import de.erpconnect.interfaces.rest.licence.LicenceResource;
+import de.erpconnect.interfaces.rest.platforms.PlatformsResource;
 import de.erpconnect.interfaces.rest.services.ServicesResource;
 import de.erpconnect.interfaces.rest.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -25,7 +26,7 @@ public class AdminApi extends Application {
                 LicenceResource.class,
                 GrantsResource.class,
                 ServicesResource.class,
-                de.erpconnect.interfaces.rest.platforms.PlatformsResource.class,
+                PlatformsResource.class,
                 ProblemMapper.class,
                 StrictJson.class,
                 StrictJsonReader.class,

@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.admin.platforms;
 
 import de.erpconnect.application.platform.PlatformCommand;
+import de.erpconnect.application.platform.PlatformLogin;
 import de.erpconnect.application.platform.PlatformService;
 import de.erpconnect.application.platform.PlatformView;
 import de.erpconnect.application.shared.Page;
@@ -32,6 +33,9 @@ public class PlatformsBacking extends SearchPage<PlatformView> {
 
     @Inject
     PlatformService platforms;
+
+    @Inject
+    PlatformLogin login;
 
     private Editing editing;
     private PlatformView shown;
@@ -220,8 +224,8 @@ public class PlatformsBacking extends SearchPage<PlatformView> {
         }
         try {
             PlatformView answer = shown != null && shown.registeredInCloud()
-                    ? platforms.renewConsent(editing.getId())
-                    : platforms.signIn(editing.getId());
+                    ? login.renewConsent(editing.getId())
+                    : login.signIn(editing.getId());
             shown = answer;
             PrimeFaces.current().ajax().addCallbackParam("consentUrl", answer.consentUrl());
             PageMessages.info("platforms.consentOpened", answer.name());
@@ -236,7 +240,7 @@ public class PlatformsBacking extends SearchPage<PlatformView> {
             return;
         }
         try {
-            shown = platforms.check(shown.id());
+            shown = login.check(shown.id());
             if (shown.message() != null) {
                 PageMessages.warn("platforms.loginMessage", shown.message());
             } else {
@@ -253,7 +257,7 @@ public class PlatformsBacking extends SearchPage<PlatformView> {
             return;
         }
         try {
-            shown = platforms.refresh(shown.id());
+            shown = login.refresh(shown.id());
             if (!isPending() && shown.message() != null) {
                 PageMessages.warn("platforms.loginMessage", shown.message());
             } else if ("AUTHENTICATED".equals(shown.status())) {

@@ -21,7 +21,7 @@ public class CloudApi extends Application {
         return Set.of(
                 InvitationsResource.class,
                 LwaClientResource.class,
-                PlatformsResource.class,
+                CloudPlatformsResource.class,
                 AmazonCallbackResource.class,
                 ProblemMapper.class,
                 StrictJson.class,

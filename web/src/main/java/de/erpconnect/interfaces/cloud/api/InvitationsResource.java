@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.api;
 
 import de.erpconnect.application.cloud.CloudCommands;
-import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudInvitations;
 import de.erpconnect.application.cloud.CloudViews.InvitationView;
 import de.erpconnect.application.shared.Page;
 import de.erpconnect.application.shared.PageRequest;
@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 public class InvitationsResource {
 
     @Inject
-    CloudService cloud;
+    CloudInvitations cloud;
 
     @Inject
     Locations locations;

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.api;
 
+import de.erpconnect.application.cloud.CloudPortal;
 import de.erpconnect.application.cloud.CloudRealms;
-import de.erpconnect.application.cloud.CloudService;
 import de.erpconnect.application.cloud.CloudViews.AccountView;
 import de.erpconnect.application.token.SigningKeys;
 import de.erpconnect.common.Jsonp;
@@ -38,7 +38,7 @@ import java.io.InputStream;
 public class RealmEndpoints {
 
     @Inject
-    CloudService cloud;
+    CloudPortal cloud;
 
     @Inject
     CloudRealms realms;

@@ -1,6 +1,5 @@
 /**
- * The vendor cloud's pages (DESIGN §9, the seed's registration screens): registration through an
- * invitation link, login with customer number, password reset by e-mail, and a realm's
- * applications with the one-time secret dialog. Beans call {@code CloudService}, never JPA.
+ * The vendor cloud's portal behind its login ({@code webapp/cloud/portal/*.xhtml}): a realm's
+ * applications with the one-time secret dialog (DESIGN §9). Beans call the cloud services, never JPA.
  */
 package de.erpconnect.interfaces.cloud.portal;

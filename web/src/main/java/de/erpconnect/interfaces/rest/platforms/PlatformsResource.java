@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.rest.platforms;
 
 import de.erpconnect.application.platform.PlatformCommand;
+import de.erpconnect.application.platform.PlatformLogin;
 import de.erpconnect.application.platform.PlatformService;
 import de.erpconnect.application.platform.PlatformView;
 import de.erpconnect.application.shared.Page;
@@ -36,6 +37,9 @@ public class PlatformsResource {
 
     @Inject
     PlatformService platforms;
+
+    @Inject
+    PlatformLogin login;
 
     @Inject
     Locations locations;
@@ -88,27 +92,27 @@ public class PlatformsResource {
     @POST
     @Path("/{id}/sign-in")
     public PlatformView signIn(@PathParam("id") String id) {
-        return platforms.signIn(QueryValues.id(id));
+        return login.signIn(QueryValues.id(id));
     }
 
     /** AKTUALISIEREN: a new consent URL for the existing authorization. */
     @POST
     @Path("/{id}/consent")
     public PlatformView consent(@PathParam("id") String id) {
-        return platforms.renewConsent(QueryValues.id(id));
+        return login.renewConsent(QueryValues.id(id));
     }
 
     /** "Verbindung prüfen": one SP-API call through the cloud; the marketplaces found. */
     @POST
     @Path("/{id}/check")
     public PlatformView check(@PathParam("id") String id) {
-        return platforms.check(QueryValues.id(id));
+        return login.check(QueryValues.id(id));
     }
 
     /** The login status as the cloud reports it now. */
     @POST
     @Path("/{id}/refresh")
     public PlatformView refresh(@PathParam("id") String id) {
-        return platforms.refresh(QueryValues.id(id));
+        return login.refresh(QueryValues.id(id));
     }
 }

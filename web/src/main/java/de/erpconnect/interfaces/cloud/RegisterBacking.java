@@ -1,7 +1,7 @@
-package de.erpconnect.interfaces.cloud.portal;
+package de.erpconnect.interfaces.cloud;
 
 import de.erpconnect.application.cloud.CloudCommands;
-import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudRegistration;
 import de.erpconnect.application.cloud.CloudViews.RealmView;
 import de.erpconnect.application.cloud.CloudViews.RegistrationForm;
 import de.erpconnect.domain.shared.BusinessException;
@@ -18,13 +18,13 @@ import java.io.Serializable;
  */
 @Named("registrationPage")
 @ViewScoped
-public class RegistrationBacking implements Serializable {
+public class RegisterBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "registration";
 
     @Inject
-    CloudService cloud;
+    CloudRegistration cloud;
 
     private String token;
     private RegistrationForm invitation;

@@ -1,4 +1,4 @@
-package de.erpconnect.interfaces.pages;
+package de.erpconnect.interfaces.auth;
 
 import de.erpconnect.interfaces.oauth.AuthorizationRedirects;
 import de.erpconnect.interfaces.oauth.PendingAuthorization;

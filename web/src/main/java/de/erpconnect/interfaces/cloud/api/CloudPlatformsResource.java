@@ -31,7 +31,7 @@ import java.util.Map;
 @Path("/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("cloud-client")
-public class PlatformsResource {
+public class CloudPlatformsResource {
 
     /** A platform to register: its Bezeichnung (unique in the cloud account) and marketplace country. */
     public record Registration(String name, String country) {}

@@ -1,4 +1,4 @@
-package de.erpconnect.interfaces.pages;
+package de.erpconnect.interfaces.auth;
 
 import de.erpconnect.application.grant.GrantService;
 import de.erpconnect.application.grant.GrantView;
@@ -13,7 +13,7 @@ import java.util.List;
 /** "Meine Freigaben": the applications the logged-in user has granted access, with "Widerrufen". */
 @Named("myConsents")
 @RequestScoped
-public class MyConsentsBacking {
+public class ConsentsBacking {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));

@@ -1,7 +1,7 @@
 package de.erpconnect.interfaces.cloud.portal;
 
 import de.erpconnect.application.cloud.CloudCommands;
-import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudPortal;
 import de.erpconnect.application.cloud.CloudViews.CloudApplicationView;
 import de.erpconnect.application.cloud.CloudViews.RealmView;
 import de.erpconnect.domain.shared.BusinessException;
@@ -21,13 +21,13 @@ import org.primefaces.PrimeFaces;
  */
 @Named("cloudApplicationsPage")
 @ViewScoped
-public class CloudApplicationsBacking implements Serializable {
+public class ApplicationsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "add";
 
     @Inject
-    CloudService cloud;
+    CloudPortal cloud;
 
     private String name;
     private transient List<CloudApplicationView> applications;

@@ -1,38 +1,30 @@
-package de.erpconnect.interfaces.cloud.portal;
+package de.erpconnect.interfaces.cloud;
 
 import de.erpconnect.application.cloud.CloudCommands;
-import de.erpconnect.application.cloud.CloudService;
+import de.erpconnect.application.cloud.CloudPasswordReset;
 import de.erpconnect.domain.cloud.LinkNotUsableException;
 import de.erpconnect.domain.shared.BusinessException;
 import de.erpconnect.interfaces.admin.PageMessages;
-import de.erpconnect.interfaces.security.RemoteAddresses;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 
 /**
- * "Passwort vergessen?": asking for a reset link (the answer never tells whether the account
- * exists), and setting the new password through the link from the e-mail.
+ * The new password, set through the link from the "Passwort vergessen?" e-mail; a link that is
+ * spent or expired shows a message instead of the form.
  */
-@Named("passwordResetPage")
+@Named("resetPage")
 @ViewScoped
-public class PasswordResetBacking implements Serializable {
+public class ResetBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "reset";
 
     @Inject
-    CloudService cloud;
+    CloudPasswordReset cloud;
 
-    @Inject
-    RemoteAddresses remoteAddresses;
-
-    private String customerNumber;
-    private String username;
-    private boolean requested;
     private String token;
     private boolean unusable;
     private final NewPassword newPassword = new NewPassword();
@@ -42,13 +34,6 @@ public class PasswordResetBacking implements Serializable {
         if (!FacesContext.getCurrentInstance().isPostback()) {
             unusable = !cloud.isResetLinkUsable(token);
         }
-    }
-
-    public void request() {
-        HttpServletRequest http = (HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        cloud.requestPasswordReset(customerNumber, username, remoteAddresses.of(http));
-        requested = true;
     }
 
     public String reset() {
@@ -63,26 +48,6 @@ public class PasswordResetBacking implements Serializable {
             PageMessages.fieldErrors(FORM, e);
             return null;
         }
-    }
-
-    public String getCustomerNumber() {
-        return customerNumber;
-    }
-
-    public void setCustomerNumber(String customerNumber) {
-        this.customerNumber = customerNumber;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public boolean isRequested() {
-        return requested;
     }
 
     public String getToken() {

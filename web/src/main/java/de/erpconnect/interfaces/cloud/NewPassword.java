@@ -1,4 +1,4 @@
-package de.erpconnect.interfaces.cloud.portal;
+package de.erpconnect.interfaces.cloud;
 
 import java.io.Serializable;
 
