@@ -14,7 +14,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -119,21 +121,34 @@ class PageGuardIT {
         }
     }
 
-    /**
-     * A page open in the browser while its session ends: its next AJAX action leads to the login
-     * (a partial-response redirect the page's script follows), and after the login back to the page.
-     * A tampered script nonce or view state shows the page afresh instead of an error.
-     */
     /** After {@code action}, the events page is loaded again (not an error page) and the console is clean. */
     private static void assertShownAfresh(ChromeDriver chromium, WebDriverWait wait, String what, Runnable action) {
         WebElement before = chromium.findElement(By.id("events:filter"));
         action.run();
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(d -> gone(before));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("events:filter")));
         assertEquals("Ereignisprotokoll – ERP Connect – Verwaltung", chromium.getTitle(), what);
         Chromium.assertCleanConsole(chromium, "the events page after " + what);
     }
 
+    /** Whether the element left the document (a new page replaced it); also while the page is changing. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return true;
+        } catch (WebDriverException e) {
+            // the old document is being replaced at this very moment
+            return String.valueOf(e.getMessage()).contains("does not belong to the document");
+        }
+    }
+
+    /**
+     * A page open in the browser while its session ends: its next AJAX action leads to the login
+     * (a partial-response redirect the page's script follows), and after the login back to the page.
+     * A tampered script nonce or view state shows the page afresh instead of an error.
+     */
     @Test
     void aStaleAdminPageLeadsToTheLoginOrIsShownAfresh() {
         ChromeDriver chromium = Chromium.start();
