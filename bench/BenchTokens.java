@@ -93,15 +93,13 @@ public class BenchTokens {
                 HttpResponse<String> page = get(browser, location(r));
                 String html = page.body();
                 Matcher action = Pattern.compile("<form[^>]*id=\"consent\"[^>]*action=\"([^\"]+)\"").matcher(html);
-                Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
                 Matcher req = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(html);
-                if (!action.find() || !state.find() || !req.find()) {
+                if (!action.find() || !req.find()) {
                     throw new IllegalStateException("consent page not understood");
                 }
                 String target = action.group(1).replace("&amp;", "&");
-                r = post(browser, base.replaceAll("(https?://[^/]+).*", "$1") + target, "consent=consent&request=" + req.group(1)
-                        + "&consent%3Aremember=on&consent%3Aallow=x&jakarta.faces.ViewState="
-                        + URLEncoder.encode(state.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8));
+                r = post(browser, base.replaceAll("(https?://[^/]+).*", "$1") + target, "request="
+                        + URLEncoder.encode(req.group(1), StandardCharsets.UTF_8) + "&remember=on&decision=allow");
             }
             if (!location(r).startsWith(redirect + "?")) {
                 throw new IllegalStateException("authorization did not return to the application: HTTP " + r.statusCode());

@@ -1,10 +1,13 @@
 package de.erpconnect.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -168,6 +171,53 @@ class GraphqlAccessIT {
         assertEquals(
                 403,
                 Http.get("/api/admin/users?size=1", Http.bearer(graphqlOnly)).status());
+    }
+
+    /**
+     * The GraphQL access and scope are decided on the path the container serves, not on the raw
+     * request URI: {@code /api/../graphql} (or with an encoded dot segment) is
+     * {@code /graphql} to the container, so a token without the scope {@code graphql}, or of a user
+     * without GraphQL access, is refused there too ({@code /api/..;x=y/graphql} is served nowhere). Sent over a plain socket, as no HTTP client
+     * would send it unnormalized.
+     */
+    @Test
+    void dotSegmentsDoNotLeadAroundTheGraphqlChecks() throws Exception {
+        String user = Fixtures.user(Map.of("tblAddresses", List.of("read")), List.of("user", "admin"));
+        JsonObject app = Fixtures.application(user, List.of("graphql", "admin"), null);
+        String adminOnly = Fixtures.token(app.getString("clientId"), app.getString("clientSecret"), "admin");
+        String noAccessUser = Fixtures.user(Map.of("tblAddresses", List.of("read")), List.of("user"), List.of(), false);
+        String token = Fixtures.token(Fixtures.application(noAccessUser, List.of("graphql"), null));
+        String body = Json.createObjectBuilder().add("query", QUERY).build().toString();
+        // A dot segment with a ;-parameter is no dot segment to Undertow: nothing is served there.
+        String unserved = rawPost("/api/..;x=y/graphql", adminOnly, body);
+        assertTrue(unserved.startsWith("HTTP/1.1 404 "), unserved);
+        assertFalse(unserved.contains("fldAdrNr"), unserved);
+        for (String path : List.of("/api/../graphql", "/api/%2e%2e/graphql", "/api/./../graphql")) {
+            String refused = rawPost(path, adminOnly, body);
+            assertTrue(refused.startsWith("HTTP/1.1 403 "), path + ": " + refused);
+            assertTrue(refused.contains("error=\"insufficient_scope\""), path + ": " + refused);
+            assertFalse(refused.contains("fldAdrNr"), path + ": " + refused);
+            String noAccess = rawPost(path, token, body);
+            assertTrue(noAccess.startsWith("HTTP/1.1 401 "), path + ": " + noAccess);
+            assertTrue(noAccess.contains("The user has no GraphQL access."), path + ": " + noAccess);
+            assertFalse(noAccess.contains("fldAdrNr"), path + ": " + noAccess);
+        }
+    }
+
+    /** An HTTP/1.1 POST with the request target exactly as given; the whole answer. */
+    private static String rawPost(String target, String token, String json) throws Exception {
+        URI base = URI.create(ItEnv.baseUrl());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Map<String, Object> validClaims() {

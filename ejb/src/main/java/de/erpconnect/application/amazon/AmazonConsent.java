@@ -2,6 +2,7 @@ package de.erpconnect.application.amazon;
 
 import de.erpconnect.application.token.SignedJwts;
 import de.erpconnect.application.token.SigningKeys;
+import de.erpconnect.common.AmazonSettings;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.amazon.AmazonNotConfiguredException;
@@ -9,7 +10,6 @@ import de.erpconnect.domain.amazon.AmazonRepository;
 import de.erpconnect.domain.amazon.CloudPlatform;
 import de.erpconnect.domain.grant.OpaqueToken;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.AmazonSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Seller Central's consent for a platform (DESIGN §9) and its {@code state}, issued and checked
@@ -28,6 +29,9 @@ import java.util.Optional;
 public class AmazonConsent {
 
     public static final String STATE_TYPE = "amazon-state+jwt";
+
+    /** The claims a state names besides issuer, audience and times. */
+    static final Set<String> REQUIRED = Set.of("sub", "jti", "realm");
 
     @Inject
     AmazonRepository amazon;
@@ -90,7 +94,7 @@ public class AmazonConsent {
             return Optional.empty();
         }
         Optional<JsonObject> claims =
-                signedJwts.verify(realm.get(), state, STATE_TYPE, amazonSettings.redirectUri(), now);
+                signedJwts.verify(realm.get(), state, STATE_TYPE, amazonSettings.redirectUri(), REQUIRED, now);
         if (claims.isEmpty()
                 || !realm.get().value().equals(claims.get().getString("realm", null))
                 || claims.get().getString("jti", null) == null) {

@@ -1,5 +1,6 @@
 package de.erpconnect.application.amazon;
 
+import de.erpconnect.application.event.EventLog;
 import de.erpconnect.application.user.FirstAdmin;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.amazon.AmazonAuthorization;
@@ -25,7 +26,7 @@ public class AmazonReminders {
     Settings settings;
 
     @Inject
-    de.erpconnect.application.event.EventLog events;
+    EventLog events;
 
     /**
      * Daily reminders in the event log: a seller's re-authorization due within 30 days (in the

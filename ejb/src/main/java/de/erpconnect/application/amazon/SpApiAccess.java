@@ -1,11 +1,11 @@
 package de.erpconnect.application.amazon;
 
+import de.erpconnect.common.AmazonSettings;
 import de.erpconnect.domain.amazon.AmazonAuthorization;
 import de.erpconnect.domain.amazon.AmazonRepository;
 import de.erpconnect.domain.amazon.LwaClient;
 import de.erpconnect.domain.amazon.SellingRegion;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.AmazonSettings;
 import de.erpconnect.infrastructure.http.AmazonClient;
 import de.erpconnect.infrastructure.http.AmazonClient.AmazonCallException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -24,7 +24,7 @@ public class PartnerAppClients {
     ClientDirectory clients;
 
     void withdraw(@Observes PartnerAppWithdrawn withdrawn) {
-        Instant now = Instant.now();
+        Instant now = withdrawn.at();
         int stopped = 0;
         for (ClientApplication a : applications.findByKind(RealmId.ERP, withdrawn.partnerAppCode())) {
             if (a.isActive()) {

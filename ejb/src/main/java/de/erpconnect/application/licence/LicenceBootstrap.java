@@ -2,13 +2,13 @@ package de.erpconnect.application.licence;
 
 import de.erpconnect.application.event.EventLog;
 import de.erpconnect.common.Settings;
+import de.erpconnect.common.VendorTrust;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.licence.Activation;
 import de.erpconnect.domain.licence.Installation;
 import de.erpconnect.domain.licence.LicenceRepository;
 import de.erpconnect.domain.licence.LicenceState;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.VendorTrust;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

@@ -1,7 +1,9 @@
 package de.erpconnect.application.licence;
 
 import de.erpconnect.application.event.EventLog;
+import de.erpconnect.common.Release;
 import de.erpconnect.common.Settings;
+import de.erpconnect.common.VendorTrust;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.event.EventType;
 import de.erpconnect.domain.licence.Activation;
@@ -17,8 +19,6 @@ import de.erpconnect.domain.licence.PartnerApp;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.NotFoundException;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.infrastructure.config.Release;
-import de.erpconnect.infrastructure.config.VendorTrust;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -137,7 +137,7 @@ public class LicenceService {
         PartnerApp app = partnerApp(activation);
         int stopped = 0;
         if (app != null) {
-            PartnerAppWithdrawn withdrawn = new PartnerAppWithdrawn(app.code());
+            PartnerAppWithdrawn withdrawn = new PartnerAppWithdrawn(app.code(), now);
             partnerAppWithdrawn.fire(withdrawn);
             stopped = withdrawn.applicationsStopped();
         }

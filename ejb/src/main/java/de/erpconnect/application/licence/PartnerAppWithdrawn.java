@@ -1,5 +1,7 @@
 package de.erpconnect.application.licence;
 
+import java.time.Instant;
+
 /**
  * A partner app's activation was deactivated (DESIGN §3): its applications must stop getting
  * tokens, and their tokens stop working, at once. Fired synchronously inside the deactivation's
@@ -9,10 +11,17 @@ package de.erpconnect.application.licence;
 public final class PartnerAppWithdrawn {
 
     private final String partnerAppCode;
+    private final Instant at;
     private int applicationsStopped;
 
-    public PartnerAppWithdrawn(String partnerAppCode) {
+    public PartnerAppWithdrawn(String partnerAppCode, Instant at) {
         this.partnerAppCode = partnerAppCode;
+        this.at = at;
+    }
+
+    /** When the activation was deactivated. */
+    public Instant at() {
+        return at;
     }
 
     public String partnerAppCode() {

@@ -48,7 +48,7 @@ public class AccessTokens {
                 .filter(CallerState::mayUseGraphql)
                 .orElseThrow(() -> new OAuthException(
                         OAuthError.INVALID_GRANT, "The user is deactivated or has no GraphQL access."));
-        return sign(RealmId.ERP, client, user, scopes, now, grant.id());
+        return sign(client.realm(), client, user, scopes, now, grant.id());
     }
 
     private SignedAccessToken sign(

@@ -85,13 +85,23 @@ public class ClientAuthentication {
     /** An authenticated client that may get tokens of the ERP: active, and allowed by the licence. */
     public ClientCredentials authenticateUsable(String clientId, String secret, String remoteAddress) {
         ClientCredentials client = authenticate(RealmId.ERP, clientId, secret, remoteAddress);
+        requireUsable(client, RealmId.ERP);
+        return client;
+    }
+
+    /**
+     * The client may get tokens: it is active and, in the ERP, allowed by the licence (a cloud realm
+     * is the vendor's service, without a licence of its own).
+     */
+    void requireUsable(ClientCredentials client, RealmId realm) {
         if (!client.active()) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
         }
-        licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
-            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
-        });
-        return client;
+        if (realm.equals(RealmId.ERP)) {
+            licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
+                throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
+            });
+        }
     }
 
     /** RFC 7009 §2.1, RFC 7662 §4: a client may revoke and introspect only tokens issued to itself. */

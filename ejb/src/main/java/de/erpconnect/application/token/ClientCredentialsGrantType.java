@@ -1,6 +1,5 @@
 package de.erpconnect.application.token;
 
-import de.erpconnect.application.licence.LicenceDirectory;
 import de.erpconnect.application.user.CallerDirectory;
 import de.erpconnect.application.user.CallerState;
 import de.erpconnect.domain.client.ClientCredentials;
@@ -36,9 +35,6 @@ public class ClientCredentialsGrantType {
     CallerDirectory callers;
 
     @Inject
-    LicenceDirectory licences;
-
-    @Inject
     AccessTokens accessTokens;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -50,15 +46,7 @@ public class ClientCredentialsGrantType {
             throw new OAuthException(
                     OAuthError.UNAUTHORIZED_CLIENT, "Public clients cannot use the client_credentials grant.");
         }
-        if (!client.active()) {
-            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
-        }
-        if (realm.equals(RealmId.ERP)) {
-            // the licence is the ERP installation's; cloud realms are the vendor's service
-            licences.refusal(client.kind(), client.clientType()).ifPresent(reason -> {
-                throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
-            });
-        }
+        clientAuthentication.requireUsable(client, realm);
         CallerState user = callers.find(client.realm(), client.user().value())
                 .filter(CallerState::active)
                 .orElseThrow(() -> new OAuthException(

@@ -17,13 +17,15 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * JWTs this server signed and checks itself (the Amazon consent's {@code state}); access tokens
  * are verified by the web layer through MicroProfile JWT. A token is accepted only with its own
  * {@code typ} (DESIGN §6: no kind of token can be replayed as another), ES256 and a {@code kid} of
- * the realm's keys, a valid signature, the realm's issuer, the expected audience, and an expiry in
- * the future (no clock skew: the server checks its own tokens).
+ * the realm's keys and no {@code crit} header, a valid signature, the realm's issuer, the expected
+ * audience, {@code iat} and the caller's required claims, and an expiry in the future (no clock
+ * skew: the server checks its own tokens).
  */
 @ApplicationScoped
 public class SignedJwts {
@@ -36,8 +38,13 @@ public class SignedJwts {
     @Inject
     Settings settings;
 
-    /** The claims of a valid token of {@code realm} and {@code type} for {@code audience}; empty otherwise. */
-    public Optional<JsonObject> verify(RealmId realm, String token, String type, String audience, Instant now) {
+    /**
+     * The claims of a valid token of {@code realm} and {@code type} for {@code audience} that has
+     * every claim of {@code required} (besides {@code iss}, {@code aud}, {@code exp} and
+     * {@code iat}); empty otherwise.
+     */
+    public Optional<JsonObject> verify(
+            RealmId realm, String token, String type, String audience, Set<String> required, Instant now) {
         if (token == null || token.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -50,7 +57,10 @@ public class SignedJwts {
         if (header.isEmpty() || claims.isEmpty()) {
             return Optional.empty();
         }
-        if (!type.equals(string(header.get(), "typ")) || !JwsSigner.ALGORITHM.equals(string(header.get(), "alg"))) {
+        if (!type.equals(string(header.get(), "typ"))
+                || !JwsSigner.ALGORITHM.equals(string(header.get(), "alg"))
+                || header.get().containsKey("crit")) {
+            // RFC 7515 §4.1.11: we understand no critical extension
             return Optional.empty();
         }
         String kid = string(header.get(), "kid");
@@ -62,7 +72,9 @@ public class SignedJwts {
         boolean valid = settings.issuer(realm).equals(string(c, "iss"))
                 && audience.equals(string(c, "aud"))
                 && c.get("exp") instanceof JsonNumber exp
-                && now.getEpochSecond() < exp.longValue();
+                && now.getEpochSecond() < exp.longValue()
+                && c.get("iat") instanceof JsonNumber
+                && required.stream().allMatch(c::containsKey);
         return valid ? claims : Optional.empty();
     }
 

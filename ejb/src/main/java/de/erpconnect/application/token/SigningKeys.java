@@ -181,11 +181,6 @@ public class SigningKeys {
         return key.signer().sign(header, payload.toString());
     }
 
-    /** The public key for a {@code kid} of the ERP realm, if it is ours and still verifies. */
-    public Optional<PublicKey> verificationKey(String kid) {
-        return verificationKey(RealmId.ERP, kid);
-    }
-
     /** The public key for a {@code kid} of one realm: another realm's key never verifies here. */
     public Optional<PublicKey> verificationKey(RealmId realm, String kid) {
         if (kid == null || kid.length() > 64) {

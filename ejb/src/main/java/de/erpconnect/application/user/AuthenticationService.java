@@ -43,12 +43,10 @@ public class AuthenticationService {
     @Inject
     EventLog events;
 
-    /** The caller's state if the login exists, is active and the password matches. */
-    public Optional<CallerState> verifyPassword(String login, String password, String remoteAddress) {
-        return verifyPassword(RealmId.ERP, login, password, remoteAddress);
-    }
-
-    /** The same for a user of a realm of the vendor cloud (DESIGN §9), throttled per realm and login. */
+    /**
+     * The caller's state if the login exists in the realm (the ERP's own or one of the vendor cloud,
+     * DESIGN §9), is active and the password matches; throttled per realm and login.
+     */
     public Optional<CallerState> verifyPassword(RealmId realm, String login, String password, String remoteAddress) {
         String subject =
                 LoginThrottle.subject(realm, login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));

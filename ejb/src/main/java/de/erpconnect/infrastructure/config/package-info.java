@@ -1,5 +1,6 @@
 /**
- * Configuration that belongs to one technique or feature: the release's build number, the vendor's
- * trust anchors for activation keys, the configured credential kinds, Amazon's endpoints.
+ * The kinds of access credentials an installation configures (DESIGN §8), read from its
+ * settings and checked at start-up; the credential feature sees them through its
+ * {@code CredentialKinds} port.
  */
 package de.erpconnect.infrastructure.config;

@@ -16,7 +16,7 @@ import java.io.Serializable;
  * company and e-mail come from the invitation and are read-only; the customer chooses the first
  * user. Every broken password rule gets its own message next to the field.
  */
-@Named("registrationPage")
+@Named("registerPage")
 @ViewScoped
 public class RegisterBacking implements Serializable {
 

@@ -4,6 +4,7 @@ import de.erpconnect.application.service.ServiceDirectory;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.RequestBodies;
+import de.erpconnect.interfaces.http.RequestPaths;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -144,7 +145,7 @@ public class GraphqlGateFilter extends HttpFilter {
     }
 
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return RequestPaths.of(request);
     }
 
     /**

@@ -69,8 +69,8 @@ public class ErrorPages extends HttpServlet {
             return;
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String path = (uri instanceof String u ? u : request.getRequestURI())
-                .substring(request.getContextPath().length());
+        String path = RequestPaths.normalized((uri instanceof String u ? u : request.getRequestURI())
+                .substring(request.getContextPath().length()));
         int status = response.getStatus();
         String incident = null;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {

@@ -27,8 +27,7 @@ public class PageLanguageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (ApiPaths.isApi(
-                request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (ApiPaths.isApi(RequestPaths.of(request))) {
             chain.doFilter(request, response);
             return;
         }

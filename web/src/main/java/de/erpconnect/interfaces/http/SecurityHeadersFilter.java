@@ -41,13 +41,14 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         HttpServletResponse answer = response;
         if (ApiPaths.isApi(path)) {
             response.setHeader(CSP, ContentSecurityPolicy.POLICY);
         } else {
-            // a page: a Faces page (also one reached as a welcome file, e.g. "/") replaces this
-            // policy with PrimeFaces' own, which must then carry the same form targets
+            // a page: a Faces page (also one reached as a welcome file: "/" is mapped to
+            // "/index.xhtml") replaces this policy with PrimeFaces' own, which must then carry the
+            // same form targets
             List<String> targets = path.endsWith(".xhtml") ? formTargets.get().of(request, path) : List.of();
             response.setHeader(CSP, ContentSecurityPolicy.allowingForms(ContentSecurityPolicy.POLICY, targets));
             answer = new PolicyResponse(response, targets);

@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.metrics;
 
+import de.erpconnect.interfaces.http.RequestPaths;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +33,7 @@ public class MetricsFilter extends HttpFilter {
     }
 
     private static String endpoint(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         return switch (path) {
             case "/oauth2/token" -> "token";
             case "/oauth2/introspect" -> "introspect";

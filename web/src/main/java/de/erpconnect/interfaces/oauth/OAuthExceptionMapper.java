@@ -7,6 +7,7 @@ import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.interfaces.http.ApiPaths;
 import de.erpconnect.interfaces.http.BadRequestBodyException;
 import de.erpconnect.interfaces.http.PageLanguage;
+import de.erpconnect.interfaces.http.RequestPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -80,8 +81,7 @@ public class OAuthExceptionMapper implements ExceptionMapper<Throwable> {
      */
     private boolean onPage() {
         try {
-            return !ApiPaths.isApi(
-                    request.getRequestURI().substring(request.getContextPath().length()));
+            return !ApiPaths.isApi(RequestPaths.of(request));
         } catch (RuntimeException noRequest) {
             return false;
         }

@@ -86,8 +86,7 @@ public class AccessTokenVerifier {
     }
 
     private VerifiedToken verifyUncached(RealmId realm, String token) throws InvalidTokenException {
-        JsonWebToken jwt =
-                verifySigned(realm, token, AccessTokenClaims.TYPE, settings.issuer(realm), AccessTokenClaims.REQUIRED);
+        JsonWebToken jwt = verifySigned(realm, token);
         String subject = jwt.getSubject();
         String clientId = claimString(jwt, AccessTokenClaims.CLIENT_ID);
         String scope = claimString(jwt, AccessTokenClaims.SCOPE);
@@ -113,23 +112,16 @@ public class AccessTokenVerifier {
     }
 
     /**
-     * Verifies a JWT this server signed for a realm: header {@code typ} exactly {@code type} (each
-     * kind of token has its own, so none is replayed as another), ES256, a {@code kid} of the
-     * realm's keys; signature, the realm's issuer, {@code audience}, expiry and the required claims.
+     * Checks the header first (typ exactly {@code at+jwt}, so no other kind of token we sign is
+     * taken for an access token; ES256; a {@code kid} of the realm's keys), then lets MP-JWT check
+     * signature, the realm's issuer as issuer and audience, expiry and the required claims.
      */
-    public JsonWebToken verifySigned(RealmId realm, String token, String type, String audience, Set<String> required)
-            throws InvalidTokenException {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            throw new InvalidTokenException("The token is malformed.");
-        }
+    private JsonWebToken verifySigned(RealmId realm, String token) throws InvalidTokenException {
         JsonObject header = header(token);
-        if (!type.equals(stringOrNull(header, "typ"))) {
-            throw new InvalidTokenException(
-                    "at+jwt".equals(type)
-                            ? "The token is not an access token (typ must be at+jwt)."
-                            : "The token is not of the type " + type + ".");
+        if (!AccessTokenClaims.TYPE.equals(stringOrNull(header, "typ"))) {
+            throw new InvalidTokenException("The token is not an access token (typ must be at+jwt).");
         }
-        if (!"ES256".equals(stringOrNull(header, "alg"))) {
+        if (!SignatureAlgorithm.ES256.getAlgorithm().equals(stringOrNull(header, "alg"))) {
             throw new InvalidTokenException("The token's algorithm is not accepted.");
         }
         String kid = stringOrNull(header, "kid");
@@ -138,19 +130,18 @@ public class AccessTokenVerifier {
                 .orElseThrow(() -> new InvalidTokenException("The token was not signed by this server."));
         try {
             return parser.parse(
-                    token,
-                    contexts.computeIfAbsent(kid + " " + audience, k -> context(realm, publicKey, audience, required)));
+                    token, contexts.computeIfAbsent(realm.value() + " " + kid, k -> context(realm, publicKey)));
         } catch (ParseException e) {
             throw new InvalidTokenException(describe(e));
         }
     }
 
-    private JWTAuthContextInfo context(RealmId realm, PublicKey key, String audience, Set<String> required) {
+    private JWTAuthContextInfo context(RealmId realm, PublicKey key) {
         JWTAuthContextInfo ctx = new JWTAuthContextInfo(key, settings.issuer(realm));
-        ctx.setExpectedAudience(Set.of(audience));
+        ctx.setExpectedAudience(Set.of(settings.issuer(realm)));
         ctx.setSignatureAlgorithm(SignatureAlgorithm.ES256);
         ctx.setClockSkew(0);
-        ctx.setRequiredClaims(required);
+        ctx.setRequiredClaims(AccessTokenClaims.REQUIRED);
         return ctx;
     }
 

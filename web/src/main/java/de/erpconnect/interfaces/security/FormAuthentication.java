@@ -35,78 +35,153 @@ class FormAuthentication {
     /** Where a FORM login belongs: its form, its pages, its session attributes, its realm. */
     enum Site {
         /** The ERP's admin pages, the authorization and consent pages, GraphiQL. */
-        ERP("/j_security_check", "/login.xhtml", SavedRequest.SESSION_ATTRIBUTE, "de.erpconnect.login", "/admin/"),
+        ERP(
+                "/j_security_check",
+                "/login.xhtml",
+                "j_username",
+                "j_password",
+                SavedRequest.SESSION_ATTRIBUTE,
+                "de.erpconnect.login",
+                "/admin/") {
+            @Override
+            RealmId realm(HttpServletRequest request) {
+                return RealmId.ERP;
+            }
+
+            @Override
+            String principal(RealmId realm, String login) {
+                return login;
+            }
+
+            @Override
+            RealmId realmOf(String principal) {
+                return RealmId.ERP;
+            }
+
+            @Override
+            String loginOf(String principal) {
+                return principal;
+            }
+
+            @Override
+            Set<String> roles(CallerState caller) {
+                return caller.roles();
+            }
+
+            /**
+             * Also the page the login form carries ({@link SavedRequest}), so that a partner app's
+             * authorization survives a session that ended while the login page was open.
+             */
+            @Override
+            Optional<String> savedUrl(HttpServletRequest request) {
+                return SavedRequest.of(request);
+            }
+
+            @Override
+            String refused(String error, String saved) {
+                String page = super.refused(error, saved);
+                return saved == null
+                        ? page
+                        : page + "&" + SavedRequest.PARAMETER + "=" + URLEncoder.encode(saved, StandardCharsets.UTF_8);
+            }
+        },
+
         /** The vendor cloud's portal: customer number, user name, password. */
         CLOUD(
                 "/cloud/login",
                 "/cloud/login.xhtml",
+                "username",
+                "password",
                 "de.erpconnect.cloudSavedUrl",
                 "de.erpconnect.cloudLogin",
-                "/cloud/portal/applications.xhtml");
+                "/cloud/portal/applications.xhtml") {
+            @Override
+            RealmId realm(HttpServletRequest request) {
+                try {
+                    return CustomerNumber.parse(request.getParameter("customerNumber"))
+                            .realm();
+                } catch (RuntimeException malformed) {
+                    return null;
+                }
+            }
+
+            @Override
+            String principal(RealmId realm, String login) {
+                return new CloudCaller(realm, new LoginName(login)).principalName();
+            }
+
+            @Override
+            RealmId realmOf(String principal) {
+                return CloudCaller.parse(principal).realm();
+            }
+
+            @Override
+            String loginOf(String principal) {
+                return CloudCaller.parse(principal).login().value();
+            }
+
+            @Override
+            Set<String> roles(CallerState caller) {
+                return Set.of(CloudCaller.PORTAL_ROLE);
+            }
+        };
 
         final String loginAction;
         final String loginPage;
+        final String loginParameter;
+        final String passwordParameter;
         final String savedUrlAttribute;
         final String identityAttribute;
         final String home;
 
-        Site(String loginAction, String loginPage, String savedUrlAttribute, String identityAttribute, String home) {
+        Site(
+                String loginAction,
+                String loginPage,
+                String loginParameter,
+                String passwordParameter,
+                String savedUrlAttribute,
+                String identityAttribute,
+                String home) {
             this.loginAction = loginAction;
             this.loginPage = loginPage;
+            this.loginParameter = loginParameter;
+            this.passwordParameter = passwordParameter;
             this.savedUrlAttribute = savedUrlAttribute;
             this.identityAttribute = identityAttribute;
             this.home = home;
         }
 
         /** The realm the form names, or null when it names none that exists (a malformed customer number). */
-        RealmId realm(HttpServletRequest request) {
-            if (this == ERP) {
-                return RealmId.ERP;
-            }
-            try {
-                return CustomerNumber.parse(request.getParameter("customerNumber"))
-                        .realm();
-            } catch (RuntimeException malformed) {
-                return null;
-            }
-        }
+        abstract RealmId realm(HttpServletRequest request);
+
+        /** The name the container knows the caller by: the ERP login, or realm and login in the cloud. */
+        abstract String principal(RealmId realm, String login);
+
+        /** The realm of a name made by {@link #principal}. */
+        abstract RealmId realmOf(String principal);
+
+        /** The login of a name made by {@link #principal}. */
+        abstract String loginOf(String principal);
+
+        abstract Set<String> roles(CallerState caller);
 
         String login(HttpServletRequest request) {
-            return request.getParameter(this == ERP ? "j_username" : "username");
+            return request.getParameter(loginParameter);
         }
 
         String password(HttpServletRequest request) {
-            return request.getParameter(this == ERP ? "j_password" : "password");
+            return request.getParameter(passwordParameter);
         }
 
-        /** The name the container knows the caller by: the ERP login, or realm and login in the cloud. */
-        String principal(RealmId realm, String login) {
-            return this == ERP ? login : new CloudCaller(realm, new LoginName(login)).principalName();
-        }
-
-        Set<String> roles(CallerState caller) {
-            return this == ERP ? caller.roles() : Set.of(CloudCaller.PORTAL_ROLE);
-        }
-
-        /**
-         * The page the login continues to: the session's, and for the ERP also the one the login
-         * form carries ({@link SavedRequest}), so that a partner app's authorization survives a
-         * session that ended while the login page was open.
-         */
+        /** The page the login continues to: the one the session remembers. */
         Optional<String> savedUrl(HttpServletRequest request) {
-            if (this == ERP) {
-                return SavedRequest.of(request);
-            }
             HttpSession session = request.getSession(false);
             return Optional.ofNullable(session == null ? null : (String) session.getAttribute(savedUrlAttribute));
         }
 
         /** The login page again after a refusal ({@code error=1} or {@code error=locked}). */
         String refused(String error, String saved) {
-            String page = loginPage + "?error=" + error;
-            return this == ERP && saved != null
-                    ? page + "&" + SavedRequest.PARAMETER + "=" + URLEncoder.encode(saved, StandardCharsets.UTF_8)
-                    : page;
+            return loginPage + "?error=" + error;
         }
     }
 
@@ -156,13 +231,8 @@ class FormAuthentication {
         HttpSession session = request.getSession(false);
         String principal = session == null ? null : (String) session.getAttribute(site.identityAttribute);
         if (principal != null) {
-            RealmId realm = site == Site.ERP
-                    ? RealmId.ERP
-                    : CloudCaller.parse(principal).realm();
-            String login = site == Site.ERP
-                    ? principal
-                    : CloudCaller.parse(principal).login().value();
-            Optional<CallerState> caller = authentication.activeCaller(realm, login);
+            Optional<CallerState> caller =
+                    authentication.activeCaller(site.realmOf(principal), site.loginOf(principal));
             if (caller.isPresent()) {
                 return context.notifyContainerAboutLogin(principal, site.roles(caller.get()));
             }

@@ -4,6 +4,7 @@ import de.erpconnect.application.cluster.ClusterCaches;
 import de.erpconnect.application.user.FirstAdmin;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.interfaces.http.RequestPaths;
 import de.erpconnect.interfaces.security.FormAuthentication.Site;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         // every request starts from what the other nodes of a cluster changed (no-op on a single node)
         cluster.catchUp();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         if (!RoleGate.allows(path, settings.erpRole(), settings.cloudRole())) {
             return Refusals.refuse(
                     request, response, HttpServletResponse.SC_NOT_FOUND, "not_found", "There is nothing here.");

@@ -1,11 +1,10 @@
-package de.erpconnect.domain.application;
+package de.erpconnect.domain.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.erpconnect.domain.client.ClientId;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,8 @@
-package de.erpconnect.infrastructure.config;
+package de.erpconnect.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import de.erpconnect.common.Mode;
-import de.erpconnect.common.PublicUrl;
 import org.junit.jupiter.api.Test;
 
 class PublicUrlTest {

@@ -1,4 +1,4 @@
-package de.erpconnect.infrastructure.config;
+package de.erpconnect.common;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
-package de.erpconnect.infrastructure.config;
+package de.erpconnect.common;
 
-import de.erpconnect.common.Settings;
 import de.erpconnect.domain.amazon.AmazonCountry;
 import de.erpconnect.domain.amazon.SellingRegion;
 import jakarta.enterprise.context.ApplicationScoped;

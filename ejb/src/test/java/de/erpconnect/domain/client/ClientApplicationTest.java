@@ -1,15 +1,10 @@
-package de.erpconnect.domain.application;
+package de.erpconnect.domain.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import de.erpconnect.domain.client.ApplicationKind;
-import de.erpconnect.domain.client.ClientApplication;
-import de.erpconnect.domain.client.ClientType;
-import de.erpconnect.domain.client.Scope;
-import de.erpconnect.domain.client.TokenLifetimes;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;

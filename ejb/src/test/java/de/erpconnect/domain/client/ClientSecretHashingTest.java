@@ -1,17 +1,10 @@
-package de.erpconnect.domain.application;
+package de.erpconnect.domain.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.erpconnect.domain.client.ApplicationKind;
-import de.erpconnect.domain.client.ClientApplication;
-import de.erpconnect.domain.client.ClientCredentials;
-import de.erpconnect.domain.client.ClientSecret;
-import de.erpconnect.domain.client.ClientType;
-import de.erpconnect.domain.client.Scope;
-import de.erpconnect.domain.client.TokenLifetimes;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.domain.user.Role;

@@ -1,12 +1,10 @@
-package de.erpconnect.domain.application;
+package de.erpconnect.domain.client;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.erpconnect.domain.client.ClientType;
-import de.erpconnect.domain.client.RedirectUri;
 import de.erpconnect.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

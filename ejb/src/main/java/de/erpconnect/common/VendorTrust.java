@@ -1,6 +1,5 @@
-package de.erpconnect.infrastructure.config;
+package de.erpconnect.common;
 
-import de.erpconnect.common.Settings;
 import de.erpconnect.domain.licence.PartnerAppCatalogue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
