@@ -7,8 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.util.Date;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -246,6 +261,81 @@ class AdminApplicationPagesIT {
         } finally {
             chromium.quit();
         }
+    }
+
+    /**
+     * "Schlüssel (private_key_jwt)" on an application's page: a JWK Set with a private key is
+     * refused next to the field in German and changes nothing; the public keys are registered with
+     * confirmation and listed with kid, algorithm and fingerprint; from then on a signed assertion
+     * gets tokens and the secret does not.
+     */
+    @Test
+    void theKeysOfAnApplicationAreRegisteredOnItsPage() throws Exception {
+        JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null);
+        String clientId = app.getString("clientId");
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("partner-2026").generate();
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = waitFor(chromium);
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            navigate(chromium, wait, "nav-applications", "applications:list");
+            search(chromium, wait, "applications", app.getString("name"), clientId);
+            applicationRow(chromium, clientId)
+                    .findElement(By.cssSelector("[id$=':edit']"))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application:jwks")));
+            assertTrue(chromium.findElement(By.id("application:keys"))
+                    .getText()
+                    .contains("meldet sich mit ihrem Client-Secret an"));
+
+            WebElement jwks = chromium.findElement(By.id("application:jwks"));
+            jwks.sendKeys(new JWKSet(key).toString(false));
+            chromium.findElement(By.id("application:registerKeys")).click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("application"), "enthält privates Schlüsselmaterial ('d')"));
+            assertEquals(
+                    200,
+                    clientCredentials(clientId, app.getString("clientSecret")).status(),
+                    "nothing changed");
+
+            jwks = chromium.findElement(By.id("application:jwks"));
+            jwks.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            jwks.sendKeys(new JWKSet(key.toPublicJWK()).toString());
+            chromium.findElement(By.id("application:registerKeys")).click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Schlüssel für " + app.getString("name") + " hinterlegt"));
+            String listed = chromium.findElement(By.id("application:keys")).getText();
+            assertTrue(listed.contains("partner-2026 · ES256 · SHA-256 " + key.computeThumbprint()), listed);
+        } finally {
+            chromium.quit();
+        }
+        assertEquals(
+                401, clientCredentials(clientId, app.getString("clientSecret")).status(), "the secret ended");
+        Date now = new Date();
+        TokenResponse response = TokenResponse.parse(new TokenRequest(
+                        URI.create(ItEnv.baseUrl() + "/oauth2/token"),
+                        new PrivateKeyJWT(
+                                new JWTAuthenticationClaimsSet(
+                                        new ClientID(clientId),
+                                        new Audience(ItEnv.issuer()).toSingleAudienceList(),
+                                        new Date(now.getTime() + 30_000),
+                                        null,
+                                        now,
+                                        new JWTID()),
+                                JWSAlgorithm.ES256,
+                                key.toECPrivateKey(),
+                                "partner-2026",
+                                null),
+                        new ClientCredentialsGrant())
+                .toHTTPRequest()
+                .send());
+        assertTrue(
+                response.indicatesSuccess(),
+                () -> response.toErrorResponse().getErrorObject().toString());
+        Secrets.note(
+                ((AccessTokenResponse) response).getTokens().getAccessToken().getValue());
     }
 
     /** Narrows a list to one record by the page's search field (other tests fill the lists). */

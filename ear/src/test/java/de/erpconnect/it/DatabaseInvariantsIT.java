@@ -81,6 +81,7 @@ class DatabaseInvariantsIT {
             s.executeUpdate("delete from access_credential where kind = '" + KIND + "'");
             // the probe's grant and, by cascade, its codes
             s.executeUpdate("delete from oauth_grant where scopes = 'probe'");
+            s.executeUpdate("delete from client_assertion_id where client_id = 'probe'");
         }
     }
 
@@ -170,6 +171,71 @@ class DatabaseInvariantsIT {
                             s.executeQuery("select count(*) from authorization_code where grant_id = " + grant)) {
                 rs.next();
                 assertEquals(3, rs.getLong(1));
+            }
+        }
+    }
+
+    /** A client assertion's jti is used once: a second row for it is refused, whichever node writes it. */
+    @Test
+    @OperateOnDeployment("probe")
+    void aClientAssertionIdIsUsedOnce() throws Exception {
+        String insert = "insert into client_assertion_id (realm, client_id, jti_hash, expires_at)"
+                + " values ('erp', 'probe', 'probe-jti-hash', current_timestamp)";
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate(insert));
+            assertThrows(SQLException.class, () -> s.executeUpdate(insert));
+            assertEquals(0, s.executeUpdate(insert + " on conflict do nothing"));
+        }
+    }
+
+    static final String INSERT_CLIENT = "insert into client_application (realm, name, kind, client_type,"
+            + " client_id, secret_hash, jwks, user_id, active, access_token_seconds, refresh_token_seconds,"
+            + " created_at, updated_at, version) values ('erp', 'probe', 'OWN', ?, ?, ?, ?, (select min(id) from"
+            + " app_user where realm = 'erp'), true, 300, 3600, current_timestamp, current_timestamp, 0)";
+
+    private static void insertClient(Connection c, String type, String clientId, String secretHash, String jwks)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CLIENT)) {
+            ps.setString(1, type);
+            ps.setString(2, clientId);
+            ps.setString(3, secretHash);
+            ps.setString(4, jwks);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A confidential application authenticates with a secret or with keys (private_key_jwt), never
+     * with both or neither; a public one with neither.
+     */
+    @Test
+    @OperateOnDeployment("probe")
+    void anApplicationHasASecretOrKeysNotBoth() throws Exception {
+        String keys = "{\"keys\":[]}";
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
+            try {
+                insertClient(c, "CONFIDENTIAL", "probe-secret", "hash", null);
+                insertClient(c, "CONFIDENTIAL", "probe-keys", null, keys);
+                assertThrows(SQLException.class, () -> insertClient(c, "CONFIDENTIAL", "probe-both", "hash", keys));
+                assertThrows(SQLException.class, () -> insertClient(c, "CONFIDENTIAL", "probe-neither", null, null));
+                assertThrows(SQLException.class, () -> insertClient(c, "PUBLIC", "probe-public", null, keys));
+                assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate("update client_application set jwks = '" + keys
+                                + "' where client_id = 'probe-secret'"));
+                assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate(
+                                "update client_application set secret_hash = 'hash' where client_id = 'probe-keys'"));
+                try (ResultSet rs =
+                        s.executeQuery("select count(*) from client_application where client_id like 'probe-%'")) {
+                    rs.next();
+                    assertEquals(2, rs.getLong(1));
+                }
+            } finally {
+                s.executeUpdate("delete from client_application where client_id like 'probe-%'");
             }
         }
     }

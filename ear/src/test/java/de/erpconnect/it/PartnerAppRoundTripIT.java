@@ -124,7 +124,7 @@ class PartnerAppRoundTripIT {
         assertEquals(ItEnv.issuer() + "/oauth2/token", meta.getString("token_endpoint"));
         assertEquals(ItEnv.issuer() + "/oauth2/jwks", meta.getString("jwks_uri"));
         assertEquals(
-                List.of("client_secret_basic", "client_secret_post", "none"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"),
                 meta
                         .getJsonArray("token_endpoint_auth_methods_supported")
                         .getValuesAs(jakarta.json.JsonString.class)

@@ -9,6 +9,7 @@ import de.erpconnect.domain.client.ApplicationKind;
 import de.erpconnect.domain.client.ClientApplication;
 import de.erpconnect.domain.client.ClientApplicationRepository;
 import de.erpconnect.domain.client.ClientCredentialsFactory;
+import de.erpconnect.domain.client.ClientKeys;
 import de.erpconnect.domain.client.ClientSecret;
 import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.client.Scope;
@@ -197,6 +198,7 @@ public class ApplicationService {
         long grace =
                 command.graceSeconds() == null ? SecretRotationCommand.DEFAULT_GRACE_SECONDS : command.graceSeconds();
         Instant now = Instant.now();
+        boolean hadKeys = app.getKeys() != null;
         ClientSecret secret = app.rotateSecret(Duration.ofSeconds(grace), credentials, now);
         clients.invalidate(app);
         events.record(
@@ -204,8 +206,36 @@ public class ApplicationService {
                 EventType.APPLICATION_SECRET_ROTATED,
                 actor(),
                 null,
-                "New secret for application '" + app.getName() + "'; the old one stays valid for " + grace + " s.");
+                hadKeys
+                        ? "New secret for application '" + app.getName() + "'; its keys (private_key_jwt) were removed."
+                        : "New secret for application '" + app.getName() + "'; the old one stays valid for " + grace
+                                + " s.");
         return ApplicationView.of(app, secret);
+    }
+
+    /**
+     * The application authenticates from now on with {@code private_key_jwt} and the public keys
+     * of {@code jwkSet} (RFC 7523 §2.2); its secret stops working at once. Issuing a new secret
+     * goes back to the secret.
+     */
+    public ApplicationView registerKeys(long id, String jwkSet) {
+        ClientKeys keys = ClientKeys.parse(jwkSet);
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        app.registerKeys(keys, Instant.now());
+        clients.invalidate(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_KEYS_REGISTERED,
+                actor(),
+                null,
+                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys: "
+                        + String.join(
+                                ", ",
+                                keys.keys().stream()
+                                        .map(k -> k.kid() + " (" + k.algorithm() + ")")
+                                        .toList())
+                        + "; its secret no longer works.");
+        return ApplicationView.of(app);
     }
 
     /** The catalogue entry of a partner-app kind; empty for "OWN". */

@@ -1,14 +1,18 @@
 package de.erpconnect.application.client;
 
 import de.erpconnect.domain.client.ClientApplication;
+import de.erpconnect.domain.client.ClientKeys;
 import de.erpconnect.domain.client.ClientSecret;
+import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.client.Scope;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An application as the admin API shows it. {@code clientSecret} is filled only in the response
- * that creates or rotates the secret, and is left out (null) everywhere else.
+ * that creates or rotates the secret, and is left out (null) everywhere else; {@code authMethod}
+ * is {@code client_secret_basic} (also accepted: {@code client_secret_post}), {@code private_key_jwt}
+ * with the registered {@code keys}, or {@code none} for a public client.
  */
 public record ApplicationView(
         long id,
@@ -17,6 +21,8 @@ public record ApplicationView(
         String clientType,
         String clientId,
         String clientSecret,
+        String authMethod,
+        List<KeyView> keys,
         String user,
         List<String> redirectUris,
         List<String> scopes,
@@ -27,6 +33,9 @@ public record ApplicationView(
         Instant previousSecretValidUntil,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** A registered public key as the admin sees it: its id, algorithm and RFC 7638 thumbprint. */
+    public record KeyView(String kid, String algorithm, String thumbprint) {}
 
     static ApplicationView of(ClientApplication a) {
         return of(a, null);
@@ -40,6 +49,8 @@ public record ApplicationView(
                 a.getClientType().name(),
                 a.getClientId().value(),
                 secret == null ? null : secret.reveal(),
+                authMethod(a),
+                keys(a),
                 a.getUser().getLogin().value(),
                 a.getRedirectUris(),
                 a.getScopes().stream().sorted().map(Scope::wireName).toList(),
@@ -50,5 +61,22 @@ public record ApplicationView(
                 a.getPreviousSecretValidUntil(),
                 a.getCreatedAt(),
                 a.getUpdatedAt());
+    }
+
+    /** How the application authenticates at the token endpoint (RFC 7591 §2 names). */
+    private static String authMethod(ClientApplication a) {
+        if (a.getClientType() == ClientType.PUBLIC) {
+            return "none";
+        }
+        return a.getKeys() != null ? "private_key_jwt" : "client_secret_basic";
+    }
+
+    private static List<KeyView> keys(ClientApplication a) {
+        ClientKeys keys = a.getKeys();
+        return keys == null
+                ? List.of()
+                : keys.keys().stream()
+                        .map(k -> new KeyView(k.kid(), k.algorithm(), k.thumbprint()))
+                        .toList();
     }
 }

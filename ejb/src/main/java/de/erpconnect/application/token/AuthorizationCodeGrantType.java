@@ -2,6 +2,7 @@ package de.erpconnect.application.token;
 
 import de.erpconnect.application.grant.GrantLedger;
 import de.erpconnect.domain.client.ClientCredentials;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
@@ -48,13 +49,8 @@ public class AuthorizationCodeGrantType {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IssuedToken issue(
-            String clientId,
-            String secret,
-            String code,
-            String redirectUri,
-            String codeVerifier,
-            String remoteAddress) {
-        ClientCredentials client = clientAuthentication.authenticateUsable(clientId, secret, remoteAddress);
+            ClientProof proof, String code, String redirectUri, String codeVerifier, String remoteAddress) {
+        ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
         if (code == null || redirectUri == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameters code and redirect_uri are required.");
         }

@@ -6,6 +6,7 @@ import de.erpconnect.application.licence.LicenceDirectory;
 import de.erpconnect.application.user.LoginThrottle;
 import de.erpconnect.domain.client.ClientCredentials;
 import de.erpconnect.domain.client.ClientId;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.client.SecretHasher;
 import de.erpconnect.domain.event.EventType;
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Client authentication (RFC 6749 §2.3), the one place for the token, revocation and introspection
- * endpoints alike: a confidential client by its secret, a public client only identified (it must
- * not send one). Every failure is the same {@code invalid_client}, so the answer does not tell
+ * endpoints alike: a confidential client by its secret or, when it registered keys, by a signed
+ * assertion ({@link ClientAssertions}, never both), a public client only identified (it must send
+ * neither). Every failure is the same {@code invalid_client}, so the answer does not tell
  * whether a client id exists, and failures are throttled per client and address. A CDI bean used
  * inside each endpoint's one EJB call, so that a token costs that one call.
  */
@@ -41,14 +43,17 @@ public class ClientAuthentication {
     SecretHasher hasher;
 
     @Inject
+    ClientAssertions assertions;
+
+    @Inject
     LoginThrottle throttle;
 
     @Inject
     EventLog events;
 
     /** The client of a realm: a client of another realm is unknown here (DESIGN §9). */
-    public ClientCredentials authenticate(RealmId realm, String clientId, String secret, String remoteAddress) {
-        String printable = PrintableText.identifier(clientId, ClientId.MAX_LENGTH);
+    public ClientCredentials authenticate(RealmId realm, ClientProof proof, String remoteAddress) {
+        String printable = PrintableText.identifier(proof.clientId(), ClientId.MAX_LENGTH);
         String subject = LoginThrottle.subject(realm, printable);
         throttle.lockedFor("client", subject, remoteAddress).ifPresent(wait -> {
             long seconds = Math.max(1, wait.toSeconds() + 1);
@@ -57,34 +62,44 @@ public class ClientAuthentication {
                     "Too many failed client authentications; try again in " + seconds + " s.",
                     seconds);
         });
-        Optional<ClientCredentials> found = clients.find(realm, clientId);
+        Optional<ClientCredentials> found = clients.find(realm, proof.clientId());
         Instant now = Instant.now();
-        boolean ok;
+        Optional<String> refusal;
         if (found.isEmpty()) {
-            hasher.matches(secret == null ? "" : secret, DUMMY_HASH);
-            ok = false;
+            hasher.matches(proof.secret() == null ? "" : proof.secret(), DUMMY_HASH);
+            refusal = Optional.of(ClientAssertions.UNVERIFIED);
         } else if (found.get().clientType() == ClientType.PUBLIC) {
-            ok = secret == null;
+            refusal = proof.secret() == null && proof.assertion() == null
+                    ? Optional.empty()
+                    : Optional.of(ClientAssertions.UNVERIFIED);
+        } else if (found.get().keys() != null) {
+            // private_key_jwt: a secret is no longer accepted (RFC 7523 §2.2)
+            refusal = proof.assertion() == null
+                    ? Optional.of(ClientAssertions.UNVERIFIED)
+                    : assertions.refusal(found.get(), realm, proof, now);
         } else {
-            ok = found.get().matchesSecret(secret, hasher, now);
+            refusal = proof.assertion() == null && found.get().matchesSecret(proof.secret(), hasher, now)
+                    ? Optional.empty()
+                    : Optional.of(ClientAssertions.UNVERIFIED);
         }
-        if (!ok) {
+        if (refusal.isPresent()) {
             throttle.failed("client", subject, remoteAddress);
             events.recordIndependently(
                     realm,
                     EventType.CLIENT_AUTHENTICATION_FAILED,
                     null,
                     remoteAddress,
-                    "Client authentication failed for client id '" + printable + "'.");
-            throw new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed.");
+                    "Client authentication failed for client id '" + printable + "'"
+                            + (refusal.get().equals(ClientAssertions.UNVERIFIED) ? "." : ": " + refusal.get()));
+            throw new OAuthException(OAuthError.INVALID_CLIENT, refusal.get());
         }
         throttle.succeeded("client", subject, remoteAddress);
         return found.get();
     }
 
     /** An authenticated client that may get tokens of the ERP: active, and allowed by the licence. */
-    public ClientCredentials authenticateUsable(String clientId, String secret, String remoteAddress) {
-        ClientCredentials client = authenticate(RealmId.ERP, clientId, secret, remoteAddress);
+    public ClientCredentials authenticateUsable(ClientProof proof, String remoteAddress) {
+        ClientCredentials client = authenticate(RealmId.ERP, proof, remoteAddress);
         requireUsable(client, RealmId.ERP);
         return client;
     }

@@ -3,6 +3,7 @@ package de.erpconnect.application.token;
 import de.erpconnect.application.user.CallerDirectory;
 import de.erpconnect.application.user.CallerState;
 import de.erpconnect.domain.client.ClientCredentials;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.shared.RealmId;
@@ -38,9 +39,8 @@ public class ClientCredentialsGrantType {
     AccessTokens accessTokens;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken issue(
-            RealmId realm, String clientId, String secret, String scopeParameter, String remoteAddress) {
-        ClientCredentials client = clientAuthentication.authenticate(realm, clientId, secret, remoteAddress);
+    public IssuedToken issue(RealmId realm, ClientProof proof, String scopeParameter, String remoteAddress) {
+        ClientCredentials client = clientAuthentication.authenticate(realm, proof, remoteAddress);
         Set<Scope> requested = ScopeParameter.parse(scopeParameter);
         if (client.clientType() != ClientType.CONFIDENTIAL) {
             throw new OAuthException(

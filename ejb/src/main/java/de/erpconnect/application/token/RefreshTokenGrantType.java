@@ -3,6 +3,7 @@ package de.erpconnect.application.token;
 import de.erpconnect.application.grant.GrantLedger;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.ClientCredentials;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.RefreshChain;
@@ -55,8 +56,8 @@ public class RefreshTokenGrantType {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CompletionStage<IssuedToken> issue(
-            String clientId, String secret, String refreshToken, String scopeParameter, String remoteAddress) {
-        ClientCredentials client = clientAuthentication.authenticateUsable(clientId, secret, remoteAddress);
+            ClientProof proof, String refreshToken, String scopeParameter, String remoteAddress) {
+        ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
         if (refreshToken == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter refresh_token is missing.");
         }

@@ -45,15 +45,12 @@ public class SignedJwts {
      */
     public Optional<JsonObject> verify(
             RealmId realm, String token, String type, String audience, Set<String> required, Instant now) {
-        if (token == null || token.length() > MAX_LENGTH) {
+        Optional<String[]> parts = parts(token);
+        if (parts.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        Optional<JsonObject> header = json(parts[0]);
-        Optional<JsonObject> claims = json(parts[1]);
+        Optional<JsonObject> header = json(parts.get()[0]);
+        Optional<JsonObject> claims = json(parts.get()[1]);
         if (header.isEmpty() || claims.isEmpty()) {
             return Optional.empty();
         }
@@ -83,11 +80,8 @@ public class SignedJwts {
      * read before verification to pick the realm's keys; {@link #verify} then checks it.
      */
     public Optional<RealmId> claimedCloudRealm(String token) {
-        String[] parts = token == null || token.length() > MAX_LENGTH ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        String issuer = json(parts[1]).map(c -> string(c, "iss")).orElse(null);
+        String issuer =
+                parts(token).flatMap(p -> json(p[1])).map(c -> string(c, "iss")).orElse(null);
         String prefix = settings.publicUrl().resolve("/cloud/realms/");
         if (issuer == null || !issuer.startsWith(prefix)) {
             return Optional.empty();
@@ -96,12 +90,21 @@ public class SignedJwts {
         return number.matches("[0-9]{1,20}") ? Optional.of(RealmId.of(number)) : Optional.empty();
     }
 
+    /** The three parts of a compact JWS of at most {@value #MAX_LENGTH} characters; empty otherwise. */
+    static Optional<String[]> parts(String token) {
+        if (token == null || token.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        return parts.length == 3 ? Optional.of(parts) : Optional.empty();
+    }
+
     static String string(JsonObject object, String name) {
         JsonValue value = object.get(name);
         return value instanceof JsonString s ? s.getString() : null;
     }
 
-    private static Optional<JsonObject> json(String base64url) {
+    static Optional<JsonObject> json(String base64url) {
         try (JsonReader reader = Jsonp.JSON.createReader(
                 new StringReader(new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8)))) {
             return Optional.of(reader.readObject());

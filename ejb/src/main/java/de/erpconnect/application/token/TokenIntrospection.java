@@ -1,6 +1,7 @@
 package de.erpconnect.application.token;
 
 import de.erpconnect.domain.client.ClientCredentials;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
@@ -36,8 +37,8 @@ public class TokenIntrospection {
 
     /** Whether a verified access token is active for the client that presents it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public boolean accessTokenActive(String clientId, String secret, String remoteAddress, VerifiedAccessToken token) {
-        ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, clientId, secret, remoteAddress);
+    public boolean accessTokenActive(ClientProof proof, String remoteAddress, VerifiedAccessToken token) {
+        ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, proof, remoteAddress);
         return client.clientId().value().equals(token.clientId())
                 && bearerCallers
                         .bearerCaller(token.subject(), token.clientId(), token.jwtId(), token.grantId())
@@ -46,9 +47,8 @@ public class TokenIntrospection {
 
     /** Any other token: active only as a current refresh token of the client that presents it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<ActiveRefreshToken> refreshToken(
-            String clientId, String secret, String remoteAddress, String token) {
-        ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, clientId, secret, remoteAddress);
+    public Optional<ActiveRefreshToken> refreshToken(ClientProof proof, String remoteAddress, String token) {
+        ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, proof, remoteAddress);
         if (token == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter token is missing.");
         }

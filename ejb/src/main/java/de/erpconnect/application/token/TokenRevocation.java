@@ -2,6 +2,7 @@ package de.erpconnect.application.token;
 
 import de.erpconnect.application.grant.GrantLedger;
 import de.erpconnect.domain.client.ClientCredentials;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.grant.GrantFacts;
 import de.erpconnect.domain.grant.RefreshTokenLookup;
 import de.erpconnect.domain.shared.RealmId;
@@ -40,13 +41,12 @@ public class TokenRevocation {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void revoke(
-            String clientId,
-            String secret,
+            ClientProof proof,
             String remoteAddress,
             String token,
             String tokenTypeHint,
             VerifiedAccessToken accessToken) {
-        ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, clientId, secret, remoteAddress);
+        ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, proof, remoteAddress);
         if (token == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter token is missing.");
         }

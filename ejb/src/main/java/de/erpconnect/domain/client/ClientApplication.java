@@ -74,6 +74,10 @@ public class ClientApplication {
     @Column(name = "previous_secret_valid_until")
     private Instant previousSecretValidUntil;
 
+    /** The public keys of {@code private_key_jwt} (a JWK Set), instead of a secret; null otherwise. */
+    @Column(name = "jwks", length = ClientKeys.MAX_LENGTH)
+    private String jwks;
+
     /** The Benutzer whose rights apply; none only for the built-in client (it acts for whoever logs in). */
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "user_id")
@@ -230,7 +234,7 @@ public class ClientApplication {
                     "graceSeconds", "The grace period is 0 to " + MAX_GRACE_SECONDS + " seconds (30 days).");
         }
         ClientSecret secret = credentials.newSecret();
-        if (grace.isZero()) {
+        if (grace.isZero() || jwks != null) {
             this.previousSecretHash = null;
             this.previousSecretValidUntil = null;
         } else {
@@ -238,8 +242,31 @@ public class ClientApplication {
             this.previousSecretValidUntil = now.plus(grace);
         }
         this.secretHash = credentials.hash(secret);
+        this.jwks = null;
         this.updatedAt = now;
         return secret;
+    }
+
+    /**
+     * Authenticates from now on with {@code private_key_jwt} and these keys (RFC 7523 §2.2): the
+     * secret, and a previous one in its grace period, stop working at once. Issuing a new secret
+     * ({@link #rotateSecret}) goes back to the secret and removes the keys.
+     */
+    public void registerKeys(ClientKeys keys, Instant now) {
+        if (clientType != ClientType.CONFIDENTIAL) {
+            throw new InvalidInputException(
+                    "clientType", "Only a confidential client can authenticate with keys (private_key_jwt).");
+        }
+        this.jwks = keys.json();
+        this.secretHash = null;
+        this.previousSecretHash = null;
+        this.previousSecretValidUntil = null;
+        this.updatedAt = now;
+    }
+
+    /** The registered keys; null while the application authenticates with a secret or as a public client. */
+    public ClientKeys getKeys() {
+        return ClientKeys.ofStored(jwks);
     }
 
     public void deactivate(Instant now) {
@@ -258,6 +285,7 @@ public class ClientApplication {
                 secretHash,
                 previousSecretHash,
                 previousSecretValidUntil,
+                ClientKeys.ofStored(jwks),
                 user == null ? null : user.getLogin(),
                 builtIn,
                 EnumSet.copyOf(scopes),

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * An immutable snapshot of what the token endpoint needs to authenticate a client and issue its
- * tokens. Holds hashes only, so it may be cached. {@code user} is null only for the built-in client,
+ * tokens. Holds hashes and public keys only, so it may be cached. {@code keys} is set for a client
+ * that authenticates with {@code private_key_jwt} (it then has no secret). {@code user} is null only for the built-in client,
  * which acts for whoever logs in.
  */
 public record ClientCredentials(
@@ -20,6 +21,7 @@ public record ClientCredentials(
         String secretHash,
         String previousSecretHash,
         Instant previousSecretValidUntil,
+        ClientKeys keys,
         LoginName user,
         boolean builtIn,
         Set<Scope> scopes,

@@ -1,9 +1,7 @@
 package de.erpconnect.domain.grant;
 
 import de.erpconnect.domain.shared.Base64UrlAlphabet;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import de.erpconnect.domain.shared.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -24,14 +22,7 @@ public final class OpaqueToken {
     }
 
     public static String hash(String token) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.base64Url(token);
     }
 
     /** Whether a presented token could be one of ours at all (length and alphabet). */

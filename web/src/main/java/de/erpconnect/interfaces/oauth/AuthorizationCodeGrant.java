@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.AuthorizationCodeGrantType;
 import de.erpconnect.application.token.IssuedToken;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +20,8 @@ public class AuthorizationCodeGrant {
     @Inject
     AuthorizationCodeGrantType grantType;
 
-    IssuedToken handle(PresentedClient client, FormParameters form, String remoteAddress) {
+    IssuedToken handle(ClientProof client, FormParameters form, String remoteAddress) {
         return grantType.issue(
-                client.clientId(),
-                client.secret(),
-                form.get("code"),
-                form.get("redirect_uri"),
-                form.get("code_verifier"),
-                remoteAddress);
+                client, form.get("code"), form.get("redirect_uri"), form.get("code_verifier"), remoteAddress);
     }
 }

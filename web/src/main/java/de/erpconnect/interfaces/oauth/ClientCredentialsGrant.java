@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.ClientCredentialsGrantType;
 import de.erpconnect.application.token.IssuedToken;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class ClientCredentialsGrant {
     @Inject
     ClientCredentialsGrantType grantType;
 
-    IssuedToken handle(RealmId realm, PresentedClient client, FormParameters form, String remoteAddress) {
-        return grantType.issue(realm, client.clientId(), client.secret(), form.get("scope"), remoteAddress);
+    IssuedToken handle(RealmId realm, ClientProof client, FormParameters form, String remoteAddress) {
+        return grantType.issue(realm, client, form.get("scope"), remoteAddress);
     }
 }

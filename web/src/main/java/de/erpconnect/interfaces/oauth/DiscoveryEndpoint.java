@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.oauth;
 import de.erpconnect.application.cloud.CloudRealms;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
+import de.erpconnect.domain.client.ClientKeys;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.interfaces.cloud.api.RealmEndpoints;
@@ -36,7 +37,6 @@ public class DiscoveryEndpoint {
     public Response metadata() {
         JsonArrayBuilder scopes = Jsonp.JSON.createArrayBuilder();
         Scope.ofErp().forEach(s -> scopes.add(s.wireName()));
-        var methods = Jsonp.JSON.createArrayBuilder().add("client_secret_basic").add("client_secret_post");
         return Response.ok(Jsonp.JSON
                         .createObjectBuilder()
                         .add("issuer", settings.issuer())
@@ -64,14 +64,13 @@ public class DiscoveryEndpoint {
                                         .createArrayBuilder()
                                         .add("client_secret_basic")
                                         .add("client_secret_post")
+                                        .add("private_key_jwt")
                                         .add("none"))
-                        .add("revocation_endpoint_auth_methods_supported", methods)
-                        .add(
-                                "introspection_endpoint_auth_methods_supported",
-                                Jsonp.JSON
-                                        .createArrayBuilder()
-                                        .add("client_secret_basic")
-                                        .add("client_secret_post"))
+                        .add("token_endpoint_auth_signing_alg_values_supported", assertionAlgorithms())
+                        .add("revocation_endpoint_auth_methods_supported", clientAuthMethods())
+                        .add("revocation_endpoint_auth_signing_alg_values_supported", assertionAlgorithms())
+                        .add("introspection_endpoint_auth_methods_supported", clientAuthMethods())
+                        .add("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms())
                         .add(
                                 "code_challenge_methods_supported",
                                 Jsonp.JSON.createArrayBuilder().add("S256"))
@@ -81,6 +80,23 @@ public class DiscoveryEndpoint {
                         .toString())
                 .header("Cache-Control", "public, max-age=300")
                 .build();
+    }
+
+    /** How a confidential client authenticates at the token, revocation and introspection endpoints. */
+    private static JsonArrayBuilder clientAuthMethods() {
+        return Jsonp.JSON
+                .createArrayBuilder()
+                .add("client_secret_basic")
+                .add("client_secret_post")
+                .add("private_key_jwt");
+    }
+
+    /**
+     * The algorithms of {@code private_key_jwt} client assertions (RFC 8414 §2): ES256 and PS256,
+     * not the RS256 that RFC 8414 suggests (PKCS#1 v1.5 signatures are not accepted).
+     */
+    private static JsonArrayBuilder assertionAlgorithms() {
+        return Jsonp.JSON.createArrayBuilder().add(ClientKeys.ES256).add(ClientKeys.PS256);
     }
 
     /**

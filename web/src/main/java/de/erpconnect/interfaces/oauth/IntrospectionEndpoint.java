@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.oauth;
 import de.erpconnect.application.token.TokenIntrospection;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
@@ -53,7 +54,8 @@ public class IntrospectionEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Response introspect(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         FormParameters form = OAuthForms.read(headers, request, body);
-        PresentedClient presented = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
+        ClientProof presented = clientAuthenticator.presented(
+                OAuthForms.authorization(headers), form, settings.publicUrl().resolve("/oauth2/introspect"));
         String remoteAddress = remoteAddresses.of(request);
         String token = form.get("token");
         VerifiedToken verified = null;
@@ -70,9 +72,8 @@ public class IntrospectionEndpoint {
         return Response.ok(answer).header("Cache-Control", "no-store").build();
     }
 
-    private String accessToken(PresentedClient presented, String remoteAddress, VerifiedToken verified) {
-        if (!introspection.accessTokenActive(
-                presented.clientId(), presented.secret(), remoteAddress, verified.facts())) {
+    private String accessToken(ClientProof presented, String remoteAddress, VerifiedToken verified) {
+        if (!introspection.accessTokenActive(presented, remoteAddress, verified.facts())) {
             return INACTIVE;
         }
         JsonObjectBuilder b = Jsonp.JSON
@@ -93,9 +94,9 @@ public class IntrospectionEndpoint {
         return b.build().toString();
     }
 
-    private String refreshToken(PresentedClient presented, String remoteAddress, String token) {
+    private String refreshToken(ClientProof presented, String remoteAddress, String token) {
         return introspection
-                .refreshToken(presented.clientId(), presented.secret(), remoteAddress, token)
+                .refreshToken(presented, remoteAddress, token)
                 .map(f -> Jsonp.JSON
                         .createObjectBuilder()
                         .add("active", true)

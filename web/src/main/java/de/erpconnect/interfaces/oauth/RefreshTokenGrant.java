@@ -2,6 +2,7 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.IssuedToken;
 import de.erpconnect.application.token.RefreshTokenGrantType;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.interfaces.http.FormParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,7 @@ public class RefreshTokenGrant {
     RefreshTokenGrantType grantType;
 
     /** Completes once the rotation is committed; no request thread waits for that commit. */
-    CompletionStage<IssuedToken> handle(PresentedClient client, FormParameters form, String remoteAddress) {
-        return grantType.issue(
-                client.clientId(), client.secret(), form.get("refresh_token"), form.get("scope"), remoteAddress);
+    CompletionStage<IssuedToken> handle(ClientProof client, FormParameters form, String remoteAddress) {
+        return grantType.issue(client, form.get("refresh_token"), form.get("scope"), remoteAddress);
     }
 }

@@ -2,6 +2,8 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.TokenRevocation;
 import de.erpconnect.application.token.VerifiedAccessToken;
+import de.erpconnect.common.Settings;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
@@ -40,12 +42,16 @@ public class RevocationEndpoint {
     @Inject
     RemoteAddresses remoteAddresses;
 
+    @Inject
+    Settings settings;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         FormParameters form = OAuthForms.read(headers, request, body);
-        PresentedClient presented = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
+        ClientProof presented = clientAuthenticator.presented(
+                OAuthForms.authorization(headers), form, settings.publicUrl().resolve("/oauth2/revoke"));
         String token = form.get("token");
         VerifiedAccessToken accessToken = null;
         if (token != null && token.indexOf('.') > 0) {
@@ -55,13 +61,7 @@ public class RevocationEndpoint {
                 // expired, foreign or malformed: nothing to revoke (RFC 7009 §2.2)
             }
         }
-        revocation.revoke(
-                presented.clientId(),
-                presented.secret(),
-                remoteAddresses.of(request),
-                token,
-                form.get("token_type_hint"),
-                accessToken);
+        revocation.revoke(presented, remoteAddresses.of(request), token, form.get("token_type_hint"), accessToken);
         return Response.ok().header("Cache-Control", "no-store").build();
     }
 }

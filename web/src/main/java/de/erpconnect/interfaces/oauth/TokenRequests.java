@@ -2,6 +2,8 @@ package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.token.IssuedToken;
 import de.erpconnect.common.Jsonp;
+import de.erpconnect.common.Settings;
+import de.erpconnect.domain.client.ClientProof;
 import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
@@ -42,6 +44,9 @@ public class TokenRequests {
 
     @Inject
     RemoteAddresses remoteAddresses;
+
+    @Inject
+    Settings settings;
 
     /**
      * Answers the token request on {@code response}, now or, for a refresh token, once its
@@ -99,7 +104,9 @@ public class TokenRequests {
                             ? "Supported grant types: authorization_code, refresh_token, client_credentials."
                             : "A cloud realm supports the grant type client_credentials only.");
         }
-        PresentedClient client = clientAuthenticator.presented(OAuthForms.authorization(headers), form);
+        String endpoint =
+                erp ? settings.publicUrl().resolve("/oauth2/token") : settings.issuer(realm) + "/oauth2/token";
+        ClientProof client = clientAuthenticator.presented(OAuthForms.authorization(headers), form, endpoint);
         String remote = remoteAddresses.of(request);
         CompletionStage<IssuedToken> token = switch (grantType) {
             case AuthorizationCodeGrant.TYPE ->

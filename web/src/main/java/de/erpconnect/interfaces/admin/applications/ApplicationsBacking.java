@@ -83,6 +83,9 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
         private Integer refreshTokenSeconds;
         private Integer grantLifetimeSeconds;
         private Integer graceHours = (int) (SecretRotationCommand.DEFAULT_GRACE_SECONDS / 3600);
+        private String authMethod;
+        private List<String> keys = List.of();
+        private String jwks;
 
         Editing(ApplicationView app, String defaultKind) {
             if (app == null) {
@@ -102,6 +105,28 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
             accessTokenSeconds = app.accessTokenSeconds();
             refreshTokenSeconds = app.refreshTokenSeconds();
             grantLifetimeSeconds = app.grantLifetimeSeconds();
+            authMethod = app.authMethod();
+            keys = app.keys().stream()
+                    .map(k -> k.kid() + " · " + k.algorithm() + " · SHA-256 " + k.thumbprint())
+                    .toList();
+        }
+
+        /** client_secret_basic, private_key_jwt or none. */
+        public String getAuthMethod() {
+            return authMethod;
+        }
+
+        /** The registered keys, one line each: kid, algorithm, RFC 7638 fingerprint. */
+        public List<String> getKeys() {
+            return keys;
+        }
+
+        public String getJwks() {
+            return jwks;
+        }
+
+        public void setJwks(String jwks) {
+            this.jwks = jwks;
         }
 
         public boolean isExisting() {
@@ -334,6 +359,17 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
                     editing.id, new SecretRotationCommand(hours == null ? null : hours * 3600L));
             editing = null;
             reveal(saved, true);
+        } catch (BusinessException e) {
+            PageMessages.fieldErrors(FORM, e);
+        }
+    }
+
+    /** "Schlüssel hinterlegen": private_key_jwt with the pasted JWK Set; the secret stops working. */
+    public void registerKeys() {
+        try {
+            ApplicationView saved = applications.registerKeys(editing.id, editing.getJwks());
+            PageMessages.info("applications.keys.registered", saved.name());
+            editing = new Editing(saved, null);
         } catch (BusinessException e) {
             PageMessages.fieldErrors(FORM, e);
         }

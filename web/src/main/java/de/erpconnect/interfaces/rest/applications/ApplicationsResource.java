@@ -97,4 +97,16 @@ public class ApplicationsResource {
                 .header("Cache-Control", "no-store")
                 .build();
     }
+
+    /**
+     * Registers the application's public keys (a JWK Set, RFC 7517 §5) for {@code private_key_jwt}
+     * client authentication (RFC 7523 §2.2); its secret stops working at once. {@code POST …/secret}
+     * issues a new secret and goes back to it.
+     */
+    @PUT
+    @Path("/{id}/jwks")
+    @Consumes({MediaType.APPLICATION_JSON, "application/jwk-set+json"})
+    public ApplicationView registerKeys(@PathParam("id") String id, String jwkSet) {
+        return applications.registerKeys(QueryValues.id(id), jwkSet);
+    }
 }

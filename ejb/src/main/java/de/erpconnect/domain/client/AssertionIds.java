@@ -1,0 +1,14 @@
+package de.erpconnect.domain.client;
+
+import java.time.Instant;
+
+/**
+ * The {@code jti} of every client assertion accepted (RFC 7523 §3, item 7), as its SHA-256
+ * (base64url), kept until the assertion expires, for all cluster nodes alike: the database's primary key makes the second use
+ * fail, whichever node sees it.
+ */
+public interface AssertionIds {
+
+    /** Records the first use of a jti (its hash) by the client; false when it was used before. */
+    boolean firstUse(String realm, String clientId, String jtiHash, Instant expiresAt);
+}
