@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -16,14 +15,8 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
-import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
-import com.nimbusds.oauth2.sdk.id.Audience;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.JWTID;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.util.Date;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -313,21 +306,9 @@ class AdminApplicationPagesIT {
         }
         assertEquals(
                 401, clientCredentials(clientId, app.getString("clientSecret")).status(), "the secret ended");
-        Date now = new Date();
         TokenResponse response = TokenResponse.parse(new TokenRequest(
                         URI.create(ItEnv.baseUrl() + "/oauth2/token"),
-                        new PrivateKeyJWT(
-                                new JWTAuthenticationClaimsSet(
-                                        new ClientID(clientId),
-                                        new Audience(ItEnv.issuer()).toSingleAudienceList(),
-                                        new Date(now.getTime() + 30_000),
-                                        null,
-                                        now,
-                                        new JWTID()),
-                                JWSAlgorithm.ES256,
-                                key.toECPrivateKey(),
-                                "partner-2026",
-                                null),
+                        ClientAssertionIT.es256(clientId, key),
                         new ClientCredentialsGrant())
                 .toHTTPRequest()
                 .send());

@@ -101,9 +101,13 @@ class ClientAssertionIT {
     }
 
     private JWTAuthenticationClaimsSet claims(String audience, long expiresInSeconds) {
+        return claims(clientId, audience, expiresInSeconds);
+    }
+
+    private static JWTAuthenticationClaimsSet claims(ClientID client, String audience, long expiresInSeconds) {
         Date now = new Date();
         return new JWTAuthenticationClaimsSet(
-                clientId,
+                client,
                 new Audience(audience).toSingleAudienceList(),
                 new Date(now.getTime() + expiresInSeconds * 1000),
                 null,
@@ -113,6 +117,16 @@ class ClientAssertionIT {
 
     private PrivateKeyJWT es256(JWTAuthenticationClaimsSet claims) throws Exception {
         return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, ecKey.toECPrivateKey(), ecKey.getKeyID(), null);
+    }
+
+    /** A fresh ES256 assertion of {@code client} for the issuer, valid 30 s, signed with {@code key}. */
+    static PrivateKeyJWT es256(String client, ECKey key) throws Exception {
+        return new PrivateKeyJWT(
+                claims(new ClientID(client), ItEnv.issuer(), 30),
+                JWSAlgorithm.ES256,
+                key.toECPrivateKey(),
+                key.getKeyID(),
+                null);
     }
 
     private static HTTPResponse tokenRequest(ClientAuthentication authentication) throws Exception {
@@ -339,32 +353,8 @@ class ClientAssertionIT {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k").generate();
         String base = "/api/admin/applications/" + other.getJsonNumber("id");
         Fixtures.put(base + "/jwks", new JWKSet(key.toPublicJWK()).toString());
-        ClientID otherId = new ClientID(other.getString("clientId"));
-        Date now = new Date();
-        PrivateKeyJWT assertion = new PrivateKeyJWT(
-                new JWTAuthenticationClaimsSet(
-                        otherId,
-                        new Audience(ItEnv.issuer()).toSingleAudienceList(),
-                        new Date(now.getTime() + 30_000),
-                        null,
-                        now,
-                        new JWTID()),
-                JWSAlgorithm.ES256,
-                key.toECPrivateKey(),
-                "k",
-                null);
-        PrivateKeyJWT before = new PrivateKeyJWT(
-                new JWTAuthenticationClaimsSet(
-                        otherId,
-                        new Audience(ItEnv.issuer()).toSingleAudienceList(),
-                        new Date(now.getTime() + 30_000),
-                        null,
-                        now,
-                        new JWTID()),
-                JWSAlgorithm.ES256,
-                key.toECPrivateKey(),
-                "k",
-                null);
+        PrivateKeyJWT assertion = es256(other.getString("clientId"), key);
+        PrivateKeyJWT before = es256(other.getString("clientId"), key);
         token(before);
         Http.Res rotated = Http.json("POST", base + "/secret", Http.admin(), "{\"graceSeconds\":3600}");
         assertEquals(200, rotated.status(), rotated.body());
