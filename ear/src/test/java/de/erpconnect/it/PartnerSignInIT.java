@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -113,7 +114,15 @@ class PartnerSignInIT {
 
         /** Waits for the consent page. */
         SignIn consent() {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+            try {
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+            } catch (TimeoutException e) {
+                String text = chromium.findElement(By.tagName("body")).getText();
+                throw new AssertionError(
+                        "no consent page; the browser shows " + chromium.getCurrentUrl() + ": "
+                                + text.substring(0, Math.min(600, text.length())),
+                        e);
+            }
             Chromium.assertCleanConsole(chromium, "the consent page");
             return this;
         }
