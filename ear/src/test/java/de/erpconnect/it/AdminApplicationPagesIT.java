@@ -301,6 +301,7 @@ class AdminApplicationPagesIT {
                     By.id("messages"), "Schlüssel für " + app.getString("name") + " hinterlegt"));
             String listed = chromium.findElement(By.id("application:keys")).getText();
             assertTrue(listed.contains("partner-2026 · ES256 · SHA-256 " + key.computeThumbprint()), listed);
+            Chromium.assertCleanConsole(chromium, "the applications page after registering keys");
         } finally {
             chromium.quit();
         }

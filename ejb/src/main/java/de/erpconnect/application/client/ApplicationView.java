@@ -42,6 +42,7 @@ public record ApplicationView(
     }
 
     static ApplicationView of(ClientApplication a, ClientSecret secret) {
+        ClientKeys keys = a.getKeys();
         return new ApplicationView(
                 a.getId(),
                 a.getName(),
@@ -49,8 +50,12 @@ public record ApplicationView(
                 a.getClientType().name(),
                 a.getClientId().value(),
                 secret == null ? null : secret.reveal(),
-                authMethod(a),
-                keys(a),
+                authMethod(a.getClientType(), keys),
+                keys == null
+                        ? List.of()
+                        : keys.keys().stream()
+                                .map(k -> new KeyView(k.kid(), k.algorithm(), k.thumbprint()))
+                                .toList(),
                 a.getUser().getLogin().value(),
                 a.getRedirectUris(),
                 a.getScopes().stream().sorted().map(Scope::wireName).toList(),
@@ -64,19 +69,10 @@ public record ApplicationView(
     }
 
     /** How the application authenticates at the token endpoint (RFC 7591 §2 names). */
-    private static String authMethod(ClientApplication a) {
-        if (a.getClientType() == ClientType.PUBLIC) {
+    private static String authMethod(ClientType type, ClientKeys keys) {
+        if (type == ClientType.PUBLIC) {
             return "none";
         }
-        return a.getKeys() != null ? "private_key_jwt" : "client_secret_basic";
-    }
-
-    private static List<KeyView> keys(ClientApplication a) {
-        ClientKeys keys = a.getKeys();
-        return keys == null
-                ? List.of()
-                : keys.keys().stream()
-                        .map(k -> new KeyView(k.kid(), k.algorithm(), k.thumbprint()))
-                        .toList();
+        return keys != null ? "private_key_jwt" : "client_secret_basic";
     }
 }
