@@ -209,12 +209,13 @@ class GraphqlLimitsIT {
                             "Access-Control-Request-Method",
                             "POST",
                             "Access-Control-Request-Headers",
-                            "authorization,content-type"),
+                            "authorization,content-type,dpop"),
                     "text/plain",
                     new byte[0]);
             assertEquals(204, preflight.status(), preflight.body());
             assertEquals(spa, preflight.header("Access-Control-Allow-Origin"));
             assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+            assertTrue(preflight.header("Access-Control-Allow-Headers").contains("DPoP"), "RFC 9449 proofs");
             Http.Res call = Http.bytesWithHeaders(
                     "POST",
                     "/graphql",
@@ -227,6 +228,7 @@ class GraphqlLimitsIT {
                             .getBytes());
             assertEquals(200, call.status(), call.body());
             assertEquals(spa, call.header("Access-Control-Allow-Origin"));
+            assertTrue(call.header("Access-Control-Expose-Headers").contains("DPoP-Nonce"));
         }
         String foreign = "https://evil.example.net";
         Http.Res refused = Http.bytesWithHeaders(

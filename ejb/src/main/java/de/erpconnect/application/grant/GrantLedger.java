@@ -41,8 +41,8 @@ public class GrantLedger {
     }
 
     /** Starts the refresh chain of a code exchange (generation 1); returns the chain's id. */
-    public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
-        long chainId = chains.start(grantId, scopes, issuedAt, expiresAt);
+    public long startRefreshChain(long grantId, String scopes, Instant issuedAt, Instant expiresAt, String dpopJkt) {
+        long chainId = chains.start(grantId, scopes, issuedAt, expiresAt, dpopJkt);
         chains.touchGrant(grantId, issuedAt);
         return chainId;
     }

@@ -37,22 +37,32 @@ public class AccessTokens {
     @Inject
     Settings settings;
 
-    /** A token of {@code realm} for the application's own user (client credentials). */
-    SignedAccessToken forClient(RealmId realm, ClientCredentials client, CallerState user, Set<Scope> scopes) {
-        return sign(realm, client, user, scopes, Instant.now(), null);
+    /**
+     * A token of {@code realm} for the application's own user (client credentials), bound to the DPoP
+     * key with thumbprint {@code jkt} (null: a bearer token).
+     */
+    SignedAccessToken forClient(
+            RealmId realm, ClientCredentials client, CallerState user, Set<Scope> scopes, String jkt) {
+        return sign(realm, client, user, scopes, Instant.now(), null, jkt);
     }
 
     /** A token of a grant's user, refused when the user is deactivated or lost GraphQL access. */
-    SignedAccessToken forGrant(ClientCredentials client, GrantFacts grant, Set<Scope> scopes, Instant now) {
+    SignedAccessToken forGrant(ClientCredentials client, GrantFacts grant, Set<Scope> scopes, Instant now, String jkt) {
         CallerState user = callers.find(client.realm(), grant.userLogin())
                 .filter(CallerState::mayUseGraphql)
                 .orElseThrow(() -> new OAuthException(
                         OAuthError.INVALID_GRANT, "The user is deactivated or has no GraphQL access."));
-        return sign(client.realm(), client, user, scopes, now, grant.id());
+        return sign(client.realm(), client, user, scopes, now, grant.id(), jkt);
     }
 
     private SignedAccessToken sign(
-            RealmId realm, ClientCredentials client, CallerState user, Set<Scope> scopes, Instant now, Long grantId) {
+            RealmId realm,
+            ClientCredentials client,
+            CallerState user,
+            Set<Scope> scopes,
+            Instant now,
+            Long grantId,
+            String jkt) {
         String scope = Scope.join(scopes);
         AccessTokenClaims claims = new AccessTokenClaims(
                 settings.issuer(realm),
@@ -64,9 +74,10 @@ public class AccessTokens {
                 now,
                 now.plusSeconds(client.accessTokenSeconds()),
                 user.roles(),
-                grantId);
+                grantId,
+                jkt);
         return new SignedAccessToken(
-                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope);
+                signingKeys.signAccessToken(client.realm(), claims), client.accessTokenSeconds(), scope, jkt != null);
     }
 
     private static String newJwtId() {
@@ -76,9 +87,9 @@ public class AccessTokens {
     }
 
     /** A signed access token, handed out only with the refresh token that goes with it (or none). */
-    record SignedAccessToken(String token, long expiresIn, String scope) {
+    record SignedAccessToken(String token, long expiresIn, String scope, boolean dpop) {
         IssuedToken with(String refreshToken) {
-            return new IssuedToken(token, expiresIn, scope, refreshToken);
+            return new IssuedToken(token, expiresIn, scope, refreshToken, dpop);
         }
     }
 }

@@ -3,6 +3,7 @@ package de.erpconnect.application.token;
 import de.erpconnect.application.grant.GrantLedger;
 import de.erpconnect.domain.client.ClientCredentials;
 import de.erpconnect.domain.client.ClientProof;
+import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.grant.AuthorizationCodeRecord;
 import de.erpconnect.domain.grant.Grant;
@@ -49,7 +50,12 @@ public class AuthorizationCodeGrantType {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IssuedToken issue(
-            ClientProof proof, String code, String redirectUri, String codeVerifier, String remoteAddress) {
+            ClientProof proof,
+            String code,
+            String redirectUri,
+            String codeVerifier,
+            String dpopJkt,
+            String remoteAddress) {
         ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
         if (code == null || redirectUri == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameters code and redirect_uri are required.");
@@ -87,13 +93,15 @@ public class AuthorizationCodeGrantType {
         GrantFacts facts = grant.facts();
         Set<Scope> scopes = Scope.parseStored(record.scopes());
         // the user is checked (and the token signed) before the refresh chain is stored
-        AccessTokens.SignedAccessToken access = accessTokens.forGrant(client, facts, scopes, now);
-        return access.with(
-                scopes.contains(Scope.OFFLINE_ACCESS)
-                        ? refreshTokens.seal(new RefreshTokenId(
-                                ledger.startRefreshChain(
-                                        facts.id(), Scope.join(scopes), now, RefreshTokens.expiry(client, facts, now)),
-                                1))
-                        : null);
+        AccessTokens.SignedAccessToken access = accessTokens.forGrant(client, facts, scopes, now, dpopJkt);
+        if (!scopes.contains(Scope.OFFLINE_ACCESS)) {
+            return access.with(null);
+        }
+        // a public client's refresh tokens are bound to the DPoP key too (RFC 9449 §5); a
+        // confidential client's are bound to the client by its authentication
+        String chainJkt = client.clientType() == ClientType.PUBLIC ? dpopJkt : null;
+        long chain = ledger.startRefreshChain(
+                facts.id(), Scope.join(scopes), now, RefreshTokens.expiry(client, facts, now), chainJkt);
+        return access.with(refreshTokens.seal(new RefreshTokenId(chain, 1)));
     }
 }

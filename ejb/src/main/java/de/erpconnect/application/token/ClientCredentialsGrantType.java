@@ -39,7 +39,8 @@ public class ClientCredentialsGrantType {
     AccessTokens accessTokens;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken issue(RealmId realm, ClientProof proof, String scopeParameter, String remoteAddress) {
+    public IssuedToken issue(
+            RealmId realm, ClientProof proof, String scopeParameter, String dpopJkt, String remoteAddress) {
         ClientCredentials client = clientAuthentication.authenticate(realm, proof, remoteAddress);
         Set<Scope> requested = ScopeParameter.parse(scopeParameter);
         if (client.clientType() != ClientType.CONFIDENTIAL) {
@@ -52,7 +53,7 @@ public class ClientCredentialsGrantType {
                 .orElseThrow(() -> new OAuthException(
                         OAuthError.INVALID_GRANT, "The application's user (Benutzer) is deactivated."));
         return accessTokens
-                .forClient(realm, client, user, grantedScopes(client, requested, user))
+                .forClient(realm, client, user, grantedScopes(client, requested, user), dpopJkt)
                 .with(null);
     }
 

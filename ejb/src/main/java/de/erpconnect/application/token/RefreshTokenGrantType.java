@@ -56,7 +56,7 @@ public class RefreshTokenGrantType {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CompletionStage<IssuedToken> issue(
-            ClientProof proof, String refreshToken, String scopeParameter, String remoteAddress) {
+            ClientProof proof, String refreshToken, String scopeParameter, String dpopJkt, String remoteAddress) {
         ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
         if (refreshToken == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter refresh_token is missing.");
@@ -77,11 +77,19 @@ public class RefreshTokenGrantType {
         if (!grant.isUsable(now)) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The grant was revoked or has expired.");
         }
+        if (chain.dpopJkt() != null && !chain.dpopJkt().equals(dpopJkt)) {
+            // RFC 9449 §5: a bound refresh token is used only with a proof of its key
+            throw new OAuthException(
+                    dpopJkt == null ? OAuthError.INVALID_DPOP_PROOF : OAuthError.INVALID_GRANT,
+                    dpopJkt == null
+                            ? "The refresh token is bound to a DPoP key: send a DPoP proof of that key."
+                            : "The refresh token is bound to another DPoP key.");
+        }
         if (!chain.isCurrent(presented.generation())) {
             // known reuse: decided before anything else can refuse the request
             String successor = successorOfRetry(grant, chain, presented.generation(), now);
             return CompletableFuture.completedFuture(accessTokens
-                    .forGrant(client, grant, narrowed(chain, scopeParameter), now)
+                    .forGrant(client, grant, narrowed(chain, scopeParameter), now, dpopJkt)
                     .with(successor));
         }
         if (!now.isBefore(chain.expiresAt())) {
@@ -90,7 +98,7 @@ public class RefreshTokenGrantType {
         // the access token is signed before the rotation is committed, so that nothing but
         // sealing the refresh token is left for the thread that commits it (RefreshChainRepository)
         AccessTokens.SignedAccessToken access =
-                accessTokens.forGrant(client, grant, narrowed(chain, scopeParameter), now);
+                accessTokens.forGrant(client, grant, narrowed(chain, scopeParameter), now, dpopJkt);
         // one conditional UPDATE, committed before the answer (no transaction around this method;
         // concurrent refreshes share a commit), decides concurrent uses: one advances the chain,
         // the others find it advanced and count as retries

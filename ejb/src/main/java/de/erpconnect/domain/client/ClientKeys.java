@@ -44,6 +44,7 @@ public final class ClientKeys {
 
     private static final int MIN_RSA_BITS = 2048;
     private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65537);
+    private static final ECParameterSpec P256 = p256();
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
     /** One registered key: its id, algorithm, RFC 7638 thumbprint (SHA-256) and public key. */
@@ -116,12 +117,7 @@ public final class ClientKeys {
     }
 
     private static Key key(JsonObject jwk, int number) {
-        for (String member : PRIVATE_MEMBERS) {
-            if (jwk.containsKey(member)) {
-                throw invalid("Key " + number + " holds private key material ('" + member
-                        + "'); register the public key only and keep the private key with the partner app.");
-            }
-        }
+        requirePublicOnly(jwk, "Key " + number);
         String kid = string(jwk, "kid");
         if (kid == null || kid.isEmpty() || kid.length() > 128 || !kid.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw invalid("Key " + number + " needs a 'kid' of 1 to 128 printable ASCII characters.");
@@ -130,35 +126,57 @@ public final class ClientKeys {
         if (use != null && !use.equals("sig")) {
             throw invalid("Key '" + kid + "' is not for signatures (use '" + use + "').");
         }
+        return publicKey(jwk, kid, "Key '" + kid + "'");
+    }
+
+    /**
+     * The key of a DPoP proof's {@code jwk} header (RFC 9449 §4.2), by the same rules as a registered
+     * key (EC on P-256 for ES256, RSA of at least 2048 bits for PS256, no private members); its
+     * {@code kid}, if any, is not kept. Every rule broken is an {@link InvalidInputException}.
+     */
+    public static Key proofKey(JsonObject jwk) {
+        requirePublicOnly(jwk, "The proof's key");
+        return publicKey(jwk, null, "The proof's key");
+    }
+
+    private static void requirePublicOnly(JsonObject jwk, String label) {
+        for (String member : PRIVATE_MEMBERS) {
+            if (jwk.containsKey(member)) {
+                throw invalid(label + " holds private key material ('" + member
+                        + "'); only the public key belongs here, the private key stays with the partner app.");
+            }
+        }
+    }
+
+    private static Key publicKey(JsonObject jwk, String kid, String label) {
         String kty = string(jwk, "kty");
         String alg = string(jwk, "alg");
         try {
             if ("EC".equals(kty)) {
                 if (!"P-256".equals(string(jwk, "crv"))) {
-                    throw invalid("Key '" + kid + "': EC keys must be on the curve P-256 (ES256).");
+                    throw invalid(label + ": EC keys must be on the curve P-256 (ES256).");
                 }
-                requireAlgorithm(kid, alg, ES256);
-                ECParameterSpec p256 = p256();
-                byte[] x = coordinate(jwk, "x", kid);
-                byte[] y = coordinate(jwk, "y", kid);
+                requireAlgorithm(label, alg, ES256);
+                byte[] x = coordinate(jwk, "x", label);
+                byte[] y = coordinate(jwk, "y", label);
                 ECPoint point = new ECPoint(new BigInteger(1, x), new BigInteger(1, y));
-                if (!onCurve(point, p256)) {
-                    throw invalid("Key '" + kid + "' is not a valid public key.");
+                if (!onCurve(point, P256)) {
+                    throw invalid(label + " is not a valid public key.");
                 }
-                PublicKey key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, p256));
+                PublicKey key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
                 String thumbprint = thumbprint("{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + string(jwk, "x")
                         + "\",\"y\":\"" + string(jwk, "y") + "\"}");
                 return new Key(kid, ES256, thumbprint, key);
             }
             if ("RSA".equals(kty)) {
-                requireAlgorithm(kid, alg, PS256);
-                BigInteger n = new BigInteger(1, decode(jwk, "n", kid));
-                BigInteger e = new BigInteger(1, decode(jwk, "e", kid));
+                requireAlgorithm(label, alg, PS256);
+                BigInteger n = new BigInteger(1, decode(jwk, "n", label));
+                BigInteger e = new BigInteger(1, decode(jwk, "e", label));
                 if (n.bitLength() < MIN_RSA_BITS) {
-                    throw invalid("Key '" + kid + "': RSA keys need at least " + MIN_RSA_BITS + " bits.");
+                    throw invalid(label + ": RSA keys need at least " + MIN_RSA_BITS + " bits.");
                 }
                 if (!e.testBit(0) || e.compareTo(MIN_RSA_EXPONENT) < 0 || e.compareTo(n) >= 0) {
-                    throw invalid("Key '" + kid + "': the RSA exponent must be odd and at least 65537.");
+                    throw invalid(label + ": the RSA exponent must be odd and at least 65537.");
                 }
                 PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
                 String thumbprint = thumbprint(
@@ -166,29 +184,29 @@ public final class ClientKeys {
                 return new Key(kid, PS256, thumbprint, key);
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw invalid("Key '" + kid + "' is not a valid public key.");
+            throw invalid(label + " is not a valid public key.");
         }
-        throw invalid("Key '" + kid + "': only EC (P-256, ES256) and RSA (PS256) keys are accepted.");
+        throw invalid(label + ": only EC (P-256, ES256) and RSA (PS256) keys are accepted.");
     }
 
-    private static void requireAlgorithm(String kid, String alg, String expected) {
+    private static void requireAlgorithm(String label, String alg, String expected) {
         if (alg != null && !alg.equals(expected)) {
-            throw invalid("Key '" + kid + "': the algorithm '" + alg + "' is not accepted; use " + expected + ".");
+            throw invalid(label + ": the algorithm '" + alg + "' is not accepted; use " + expected + ".");
         }
     }
 
-    private static byte[] coordinate(JsonObject jwk, String name, String kid) {
-        byte[] value = decode(jwk, name, kid);
+    private static byte[] coordinate(JsonObject jwk, String name, String label) {
+        byte[] value = decode(jwk, name, label);
         if (value.length != 32) {
-            throw invalid("Key '" + kid + "': '" + name + "' must be 32 bytes.");
+            throw invalid(label + ": '" + name + "' must be 32 bytes.");
         }
         return value;
     }
 
-    private static byte[] decode(JsonObject jwk, String name, String kid) {
+    private static byte[] decode(JsonObject jwk, String name, String label) {
         String value = string(jwk, name);
         if (value == null || !value.matches("[A-Za-z0-9_-]+")) {
-            throw invalid("Key '" + kid + "' needs '" + name + "' in base64url.");
+            throw invalid(label + " needs '" + name + "' in base64url.");
         }
         return Base64.getUrlDecoder().decode(value);
     }
@@ -203,10 +221,14 @@ public final class ClientKeys {
         return out.build();
     }
 
-    private static ECParameterSpec p256() throws GeneralSecurityException {
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-        parameters.init(new ECGenParameterSpec("secp256r1"));
-        return parameters.getParameterSpec(ECParameterSpec.class);
+    private static ECParameterSpec p256() {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec("secp256r1"));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("P-256 unavailable", e);
+        }
     }
 
     /** y² = x³ + ax + b (mod p), with both coordinates in the field. */

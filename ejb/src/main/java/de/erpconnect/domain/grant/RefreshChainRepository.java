@@ -12,8 +12,11 @@ import java.util.concurrent.CompletionStage;
  */
 public interface RefreshChainRepository {
 
-    /** Starts a refresh chain of the grant at generation 1; returns the chain's id. */
-    long start(long grantId, String scopes, Instant issuedAt, Instant expiresAt);
+    /**
+     * Starts a refresh chain of the grant at generation 1, bound to the DPoP key with thumbprint
+     * {@code dpopJkt} (null: not bound); returns the chain's id.
+     */
+    long start(long grantId, String scopes, Instant issuedAt, Instant expiresAt, String dpopJkt);
 
     Optional<RefreshChain> find(long chainId);
 

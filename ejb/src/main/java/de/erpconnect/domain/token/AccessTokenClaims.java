@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * verifier reads: header {@code typ} {@value #TYPE}, the claims named here. {@code groups}
  * (MP-JWT roles) is informational: the server reads roles live from the user table on every
  * request (DESIGN §6). {@code grantId} (claim {@value #GRANT_ID}) names the grant of tokens from the
- * authorization-code flow, null otherwise.
+ * authorization-code flow, null otherwise. {@code jkt} is the thumbprint of the DPoP key the token
+ * is bound to (RFC 9449 §6.1, claim {@code cnf}), null for a bearer token.
  */
 public record AccessTokenClaims(
         String issuer,
@@ -27,7 +28,8 @@ public record AccessTokenClaims(
         Instant issuedAt,
         Instant expiresAt,
         Set<String> groups,
-        Long grantId) {
+        Long grantId,
+        String jkt) {
 
     /** The JOSE header {@code typ} of an access token (RFC 9068 §2.1). */
     public static final String TYPE = "at+jwt";
@@ -36,6 +38,8 @@ public record AccessTokenClaims(
     public static final String SCOPE = "scope";
     public static final String GRANT_ID = "gid";
     public static final String GROUPS = "groups";
+    public static final String CONFIRMATION = "cnf";
+    public static final String THUMBPRINT = "jkt";
 
     /** The claims a verifier requires: an access token without one of them is refused. */
     public static final Set<String> REQUIRED = Set.of("sub", "exp", "iat", "jti", CLIENT_ID, SCOPE);
@@ -60,6 +64,9 @@ public record AccessTokenClaims(
                 .add(GROUPS, roles);
         if (grantId != null) {
             payload.add(GRANT_ID, String.valueOf(grantId));
+        }
+        if (jkt != null) {
+            payload.add(CONFIRMATION, json.createObjectBuilder().add(THUMBPRINT, jkt));
         }
         return payload.build();
     }

@@ -41,7 +41,7 @@ public class HmacRefreshTokenSeal implements RefreshTokenSeal {
     /** A seal with a key derived from the given pepper, outside the container (tests). */
     public static HmacRefreshTokenSeal withPepper(SecretKey pepper) {
         HmacRefreshTokenSeal seal = new HmacRefreshTokenSeal();
-        seal.key = derive(pepper);
+        seal.key = MasterKeys.derive(pepper, KEY_LABEL);
         return seal;
     }
 
@@ -90,22 +90,11 @@ public class HmacRefreshTokenSeal implements RefreshTokenSeal {
     private Mac newMac() {
         try {
             if (key == null) {
-                key = derive(keys.pepper());
+                key = MasterKeys.derive(keys.pepper(), KEY_LABEL);
             }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    /** A key of its own for refresh tokens: HMAC-SHA-256 of a fixed label under the pepper. */
-    private static SecretKeySpec derive(SecretKey pepper) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pepper.getEncoded(), "HmacSHA256"));
-            return new SecretKeySpec(mac.doFinal(KEY_LABEL), "HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

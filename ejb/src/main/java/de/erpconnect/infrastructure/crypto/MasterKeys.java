@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 import org.wildfly.security.credential.SecretKeyCredential;
 import org.wildfly.security.credential.store.CredentialStore;
@@ -67,5 +69,16 @@ public class MasterKeys {
 
     SecretKey pepper() {
         return pepper;
+    }
+
+    /** A key of its own for one purpose: HMAC-SHA-256 of the purpose's fixed label under the pepper. */
+    static SecretKeySpec derive(SecretKey pepper, byte[] label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper.getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(label), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 }

@@ -30,7 +30,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcRefreshChainRepository implements RefreshChainRepository {
 
-    private static final String CHAIN_COLUMNS = "r.id, r.grant_id, r.generation, r.scopes, r.issued_at, r.expires_at";
+    private static final String CHAIN_COLUMNS =
+            "r.id, r.grant_id, r.generation, r.scopes, r.issued_at, r.expires_at, r.dpop_jkt";
 
     @Resource(lookup = "java:jboss/datasources/ErpConnectDS")
     DataSource dataSource;
@@ -50,7 +51,7 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
     }
 
     @Override
-    public long start(long grantId, String scopes, Instant issuedAt, Instant expiresAt) {
+    public long start(long grantId, String scopes, Instant issuedAt, Instant expiresAt, String dpopJkt) {
         try (Connection c = dataSource.getConnection()) {
             long id;
             try (PreparedStatement ps = c.prepareStatement("select nextval('refresh_chain_id_seq')");
@@ -59,12 +60,14 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
                 id = rs.getLong(1);
             }
             try (PreparedStatement ps = c.prepareStatement("insert into refresh_chain"
-                    + " (id, grant_id, generation, scopes, issued_at, expires_at) values (?, ?, 1, ?, ?, ?)")) {
+                    + " (id, grant_id, generation, scopes, issued_at, expires_at, dpop_jkt)"
+                    + " values (?, ?, 1, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setLong(2, grantId);
                 ps.setString(3, scopes);
                 ps.setTimestamp(4, Timestamp.from(issuedAt));
                 ps.setTimestamp(5, Timestamp.from(expiresAt));
+                ps.setString(6, dpopJkt);
                 ps.executeUpdate();
             }
             return id;
@@ -106,8 +109,8 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
                 return Optional.of(new RefreshTokenLookup(
                         chain,
                         new GrantFacts(
-                                chain.grantId(), rs.getString(7), rs.getString(8), instant(rs, 9), instant(rs, 10)),
-                        instant(rs, 11)));
+                                chain.grantId(), rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11)),
+                        instant(rs, 12)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading a refresh chain failed", e);
@@ -146,7 +149,13 @@ public class JdbcRefreshChainRepository implements RefreshChainRepository {
 
     private static RefreshChain chain(ResultSet rs) throws SQLException {
         return new RefreshChain(
-                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), instant(rs, 5), instant(rs, 6));
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                instant(rs, 5),
+                instant(rs, 6),
+                rs.getString(7));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

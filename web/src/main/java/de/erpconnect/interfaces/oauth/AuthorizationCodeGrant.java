@@ -20,8 +20,8 @@ public class AuthorizationCodeGrant {
     @Inject
     AuthorizationCodeGrantType grantType;
 
-    IssuedToken handle(ClientProof client, FormParameters form, String remoteAddress) {
+    IssuedToken handle(ClientProof client, FormParameters form, String dpopJkt, String remoteAddress) {
         return grantType.issue(
-                client, form.get("code"), form.get("redirect_uri"), form.get("code_verifier"), remoteAddress);
+                client, form.get("code"), form.get("redirect_uri"), form.get("code_verifier"), dpopJkt, remoteAddress);
     }
 }

@@ -21,7 +21,7 @@ public class ClientCredentialsGrant {
     @Inject
     ClientCredentialsGrantType grantType;
 
-    IssuedToken handle(RealmId realm, ClientProof client, FormParameters form, String remoteAddress) {
-        return grantType.issue(realm, client, form.get("scope"), remoteAddress);
+    IssuedToken handle(RealmId realm, ClientProof client, FormParameters form, String dpopJkt, String remoteAddress) {
+        return grantType.issue(realm, client, form.get("scope"), dpopJkt, remoteAddress);
     }
 }

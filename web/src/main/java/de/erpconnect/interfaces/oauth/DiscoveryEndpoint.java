@@ -76,6 +76,8 @@ public class DiscoveryEndpoint {
                                 Jsonp.JSON.createArrayBuilder().add("S256"))
                         .add("scopes_supported", scopes)
                         .add("authorization_response_iss_parameter_supported", true)
+                        // RFC 9449 §5.1: token endpoint and APIs take DPoP proofs of these algorithms
+                        .add("dpop_signing_alg_values_supported", assertionAlgorithms())
                         .build()
                         .toString())
                 .header("Cache-Control", "public, max-age=300")

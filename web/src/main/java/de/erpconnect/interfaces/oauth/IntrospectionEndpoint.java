@@ -4,6 +4,7 @@ import de.erpconnect.application.token.TokenIntrospection;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.ClientProof;
+import de.erpconnect.domain.token.AccessTokenClaims;
 import de.erpconnect.interfaces.http.FormParameters;
 import de.erpconnect.interfaces.security.AccessTokenVerifier;
 import de.erpconnect.interfaces.security.InvalidTokenException;
@@ -79,7 +80,7 @@ public class IntrospectionEndpoint {
         JsonObjectBuilder b = Jsonp.JSON
                 .createObjectBuilder()
                 .add("active", true)
-                .add("token_type", "Bearer")
+                .add("token_type", verified.dpopBound() ? "DPoP" : "Bearer")
                 .add(
                         "scope",
                         String.join(" ", verified.scopes().stream().sorted().toList()))
@@ -91,6 +92,12 @@ public class IntrospectionEndpoint {
                 .add("exp", verified.expiresAtEpochSecond())
                 .add("iat", verified.jwt().getIssuedAtTime())
                 .add("jti", verified.jwtId());
+        if (verified.dpopBound()) {
+            // RFC 9449 §6.2: the resource server checks the proof's key against it
+            b.add(
+                    AccessTokenClaims.CONFIRMATION,
+                    Jsonp.JSON.createObjectBuilder().add(AccessTokenClaims.THUMBPRINT, verified.jkt()));
+        }
         return b.build().toString();
     }
 

@@ -1,7 +1,9 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.application.token.DpopProofs;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.token.AuthorizationPageException;
+import de.erpconnect.domain.token.DpopNonceRequiredException;
 import de.erpconnect.domain.token.OAuthError;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.interfaces.http.ApiPaths;
@@ -54,6 +56,11 @@ public class OAuthExceptionMapper implements ExceptionMapper<Throwable> {
                 LOG.errorf(failure, "ERPC0100: unexpected failure at an OAuth endpoint");
             }
             return ErrorPage.general(status, PageLanguage.of(request));
+        }
+        if (failure instanceof DpopNonceRequiredException e) {
+            return Response.fromResponse(error(e.error(), e.getMessage()))
+                    .header(DpopProofs.NONCE_HEADER, e.nonce())
+                    .build();
         }
         if (failure instanceof OAuthException e) {
             Response response = error(e.error(), e.getMessage());

@@ -21,7 +21,7 @@ public class RefreshTokenGrant {
     RefreshTokenGrantType grantType;
 
     /** Completes once the rotation is committed; no request thread waits for that commit. */
-    CompletionStage<IssuedToken> handle(ClientProof client, FormParameters form, String remoteAddress) {
-        return grantType.issue(client, form.get("refresh_token"), form.get("scope"), remoteAddress);
+    CompletionStage<IssuedToken> handle(ClientProof client, FormParameters form, String dpopJkt, String remoteAddress) {
+        return grantType.issue(client, form.get("refresh_token"), form.get("scope"), dpopJkt, remoteAddress);
     }
 }

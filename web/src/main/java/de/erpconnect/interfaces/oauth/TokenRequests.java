@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.oauth;
 
+import de.erpconnect.application.token.DpopProofs;
 import de.erpconnect.application.token.IssuedToken;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +49,9 @@ public class TokenRequests {
 
     @Inject
     Settings settings;
+
+    @Inject
+    DpopProofs dpopProofs;
 
     /**
      * Answers the token request on {@code response}, now or, for a refresh token, once its
@@ -107,30 +112,52 @@ public class TokenRequests {
         String endpoint =
                 erp ? settings.publicUrl().resolve("/oauth2/token") : settings.issuer(realm) + "/oauth2/token";
         ClientProof client = clientAuthenticator.presented(OAuthForms.authorization(headers), form, endpoint);
+        String jkt = erp ? dpopKey(headers, endpoint, request) : null;
         String remote = remoteAddresses.of(request);
         CompletionStage<IssuedToken> token = switch (grantType) {
             case AuthorizationCodeGrant.TYPE ->
-                CompletableFuture.completedFuture(authorizationCode.handle(client, form, remote));
-            case RefreshTokenGrant.TYPE -> refreshToken.handle(client, form, remote);
-            default -> CompletableFuture.completedFuture(clientCredentials.handle(realm, client, form, remote));
+                CompletableFuture.completedFuture(authorizationCode.handle(client, form, jkt, remote));
+            case RefreshTokenGrant.TYPE -> refreshToken.handle(client, form, jkt, remote);
+            default -> CompletableFuture.completedFuture(clientCredentials.handle(realm, client, form, jkt, remote));
         };
-        return token.thenApply(TokenRequests::tokenResponse);
+        String nonce = jkt == null ? null : dpopProofs.currentNonce();
+        return token.thenApply(issued -> tokenResponse(issued, nonce));
     }
 
-    /** The successful answer, RFC 6749 §5.1. */
-    private static Response tokenResponse(IssuedToken token) {
+    /**
+     * The thumbprint of the key of the request's DPoP proof (RFC 9449 §5), checked for this
+     * endpoint; null without one. Two {@code DPoP} headers are refused (§4.3, item 1). The cloud's
+     * realms do not take DPoP proofs.
+     */
+    private String dpopKey(HttpHeaders headers, String endpoint, HttpServletRequest request) {
+        List<String> proofs = headers.getRequestHeader(DpopProofs.HEADER);
+        if (proofs == null || proofs.isEmpty()) {
+            return null;
+        }
+        if (proofs.size() > 1) {
+            throw new OAuthException(OAuthError.INVALID_DPOP_PROOF, "Send one DPoP header, not " + proofs.size() + ".");
+        }
+        return dpopProofs.verify(
+                proofs.get(0), "POST", List.of(endpoint, request.getRequestURL().toString()), null);
+    }
+
+    /** The successful answer, RFC 6749 §5.1; a DPoP-bound token with its type and the next nonce. */
+    private static Response tokenResponse(IssuedToken token, String nonce) {
         var answer = Jsonp.JSON
                 .createObjectBuilder()
                 .add("access_token", token.accessToken())
-                .add("token_type", "Bearer")
+                .add("token_type", token.dpop() ? "DPoP" : "Bearer")
                 .add("expires_in", token.expiresIn())
                 .add("scope", token.scope());
         if (token.refreshToken() != null) {
             answer.add("refresh_token", token.refreshToken());
         }
-        return Response.ok(answer.build().toString())
+        Response.ResponseBuilder response = Response.ok(answer.build().toString())
                 .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+                .header("Pragma", "no-cache");
+        if (nonce != null) {
+            response.header(DpopProofs.NONCE_HEADER, nonce);
+        }
+        return response.build();
     }
 }

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,7 +101,20 @@ public class AccessTokenVerifier {
         } catch (NumberFormatException e) {
             throw new InvalidTokenException("The access token is invalid.");
         }
-        return new VerifiedToken(jwt, subject, clientId, scopes, jwt.getExpirationTime(), jwt.getTokenID(), grantId);
+        String jkt = null;
+        // MP-JWT hands an object claim over as the parser's Map, or as JSON-P
+        Object cnf = jwt.getClaim(AccessTokenClaims.CONFIRMATION);
+        if (cnf != null) {
+            Object thumbprint = cnf instanceof Map<?, ?> map
+                    ? map.get(AccessTokenClaims.THUMBPRINT)
+                    : cnf instanceof JsonObject json ? stringOrNull(json, AccessTokenClaims.THUMBPRINT) : null;
+            if (!(thumbprint instanceof String value) || value.isEmpty()) {
+                throw new InvalidTokenException("The access token's cnf is invalid.");
+            }
+            jkt = value;
+        }
+        return new VerifiedToken(
+                jwt, subject, clientId, scopes, jwt.getExpirationTime(), jwt.getTokenID(), grantId, jkt);
     }
 
     private static String claimString(JsonWebToken jwt, String name) {

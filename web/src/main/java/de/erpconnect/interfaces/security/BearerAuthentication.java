@@ -3,9 +3,13 @@ package de.erpconnect.interfaces.security;
 import de.erpconnect.application.cloud.CloudCaller;
 import de.erpconnect.application.erp.ErpWriteService;
 import de.erpconnect.application.token.BearerCallers;
+import de.erpconnect.application.token.DpopProofs;
 import de.erpconnect.application.token.SignedJwts;
 import de.erpconnect.application.user.CallerState;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.shared.RealmId;
+import de.erpconnect.domain.token.DpopNonceRequiredException;
+import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.domain.user.LoginName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +17,9 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,9 +42,22 @@ class BearerAuthentication {
     @Inject
     SignedJwts signedJwts;
 
+    @Inject
+    DpopProofs dpopProofs;
+
+    @Inject
+    Settings settings;
+
+    /**
+     * An ERP access token, presented as {@code Bearer} or, {@code dpop}, as {@code DPoP} with a proof
+     * in the {@code DPoP} header (RFC 9449 §7): a token bound to a key is refused without a valid
+     * proof of that key for this request, and a bearer token is refused with the DPoP scheme.
+     */
     AuthenticationStatus erp(
             String token,
+            boolean dpop,
             boolean graphql,
+            String path,
             HttpServletRequest request,
             HttpServletResponse response,
             HttpMessageContext context) {
@@ -46,26 +65,49 @@ class BearerAuthentication {
         try {
             verified = verifier.verify(token);
         } catch (InvalidTokenException e) {
-            return Refusals.unauthorized(request, response, false, "invalid_token", e.getMessage());
+            return unauthorized(dpop, request, response, "invalid_token", e.getMessage());
+        }
+        if (verified.dpopBound() != dpop) {
+            return unauthorized(
+                    dpop,
+                    request,
+                    response,
+                    "invalid_token",
+                    dpop
+                            ? "The token is not bound to a DPoP key; send it as 'Authorization: Bearer'."
+                            : "The token is bound to a DPoP key; send it as 'Authorization: DPoP' with a DPoP proof.");
+        }
+        if (dpop) {
+            AuthenticationStatus refused = checkProof(verified, token, path, request, response);
+            if (refused != null) {
+                return refused;
+            }
         }
         Optional<CallerState> caller = bearerCallers.bearerCaller(
                 verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId());
         if (caller.isEmpty()) {
-            return Refusals.unauthorized(
+            return unauthorized(
+                    dpop,
                     request,
                     response,
-                    false,
                     "invalid_token",
                     "The token was revoked, or its user or application is deactivated, deleted or not licensed.");
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {
-                return Refusals.unauthorized(
-                        request, response, false, "invalid_token", "The user has no GraphQL access.");
+                return unauthorized(dpop, request, response, "invalid_token", "The user has no GraphQL access.");
             }
             if (!verified.hasScope("graphql")) {
-                return Refusals.forbidden(
-                        request, response, "insufficient_scope", "The token lacks the scope 'graphql'.");
+                String description = "The token lacks the scope 'graphql'.";
+                return dpop
+                        ? Refusals.dpopRefused(
+                                request,
+                                response,
+                                HttpServletResponse.SC_FORBIDDEN,
+                                "insufficient_scope",
+                                description,
+                                null)
+                        : Refusals.forbidden(request, response, "insufficient_scope", description);
             }
         }
         Set<String> roles = new HashSet<>(caller.get().roles());
@@ -77,6 +119,72 @@ class BearerAuthentication {
             roles.add(ErpWriteService.WRITE_ROLE);
         }
         return context.notifyContainerAboutLogin(verified.jwt(), roles);
+    }
+
+    /**
+     * The request's DPoP proof for a bound token: exactly one, valid for this method, URL and token
+     * and made with the key the token is bound to. Null when it holds; the refusal otherwise. The
+     * answer carries the server's current nonce, so that the partner app's next proof has it.
+     */
+    private AuthenticationStatus checkProof(
+            VerifiedToken verified,
+            String token,
+            String path,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        List<String> proofs = Collections.list(request.getHeaders(DpopProofs.HEADER));
+        if (proofs.size() != 1) {
+            return Refusals.dpopRefused(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "invalid_dpop_proof",
+                    proofs.isEmpty() ? "A DPoP proof (header DPoP) is required." : "Send one DPoP header.",
+                    null);
+        }
+        String jkt;
+        try {
+            jkt = dpopProofs.verify(
+                    proofs.get(0),
+                    request.getMethod(),
+                    List.of(
+                            settings.publicUrl().resolve(path),
+                            request.getRequestURL().toString()),
+                    token);
+        } catch (DpopNonceRequiredException e) {
+            return Refusals.dpopRefused(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    e.error().code(),
+                    e.getMessage(),
+                    e.nonce());
+        } catch (OAuthException e) {
+            return Refusals.dpopRefused(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    e.error().code(),
+                    e.getMessage(),
+                    null);
+        }
+        if (!jkt.equals(verified.jkt())) {
+            return unauthorized(
+                    true,
+                    request,
+                    response,
+                    "invalid_token",
+                    "The DPoP proof was made with another key than the token is bound to.");
+        }
+        response.setHeader(DpopProofs.NONCE_HEADER, dpopProofs.currentNonce());
+        return null;
+    }
+
+    private static AuthenticationStatus unauthorized(
+            boolean dpop, HttpServletRequest request, HttpServletResponse response, String error, String description) {
+        return dpop
+                ? Refusals.dpopRefused(request, response, HttpServletResponse.SC_UNAUTHORIZED, error, description, null)
+                : Refusals.unauthorized(request, response, false, error, description);
     }
 
     AuthenticationStatus realm(

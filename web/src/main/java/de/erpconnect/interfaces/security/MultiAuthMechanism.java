@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * Chooses the authentication by path (DESIGN §10 "WAR security", verified on WildFly 39) and hands
  * the request to that scheme's class:
  * <ul>
- *   <li>{@code /graphql}, {@code /api/*}: bearer tokens of our own issuer ({@link
- *       BearerAuthentication}); {@code /api/admin/*} and {@code /metrics} also HTTP Basic for scripts
+ *   <li>{@code /graphql}, {@code /api/*}: bearer and DPoP-bound tokens (RFC 6750, RFC 9449) of our
+ *       own issuer ({@link BearerAuthentication}); {@code /api/admin/*} and {@code /metrics} also HTTP Basic for scripts
  *       ({@link BasicAuthentication}). Sessions are ignored there, so there is no CSRF surface.
  *   <li>{@code /admin/*}, {@code /auth/*}, {@code /oauth2/authorize}, {@code /graphiql}: the ERP's
  *       FORM login with a session ({@link FormAuthentication}); {@code /oauth2/consent} takes the
@@ -81,7 +81,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/metrics");
         if (graphql || adminApi || path.startsWith("/api/")) {
             if (Refusals.startsWithIgnoreCase(authorization, "Bearer ")) {
-                return bearer.erp(authorization.substring(7).trim(), graphql, request, response, context);
+                return bearer.erp(authorization.substring(7).trim(), false, graphql, path, request, response, context);
+            }
+            if (Refusals.startsWithIgnoreCase(authorization, "DPoP ")) {
+                return bearer.erp(authorization.substring(5).trim(), true, graphql, path, request, response, context);
             }
             if (adminApi && Refusals.startsWithIgnoreCase(authorization, "Basic ")) {
                 return basic.authenticate(
@@ -90,7 +93,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            return Refusals.unauthorized(request, response, adminApi, null, "Authentication is required.");
+            AuthenticationStatus refused =
+                    Refusals.unauthorized(request, response, adminApi, null, "Authentication is required.");
+            Refusals.offerDpop(response);
+            return refused;
         }
         if (path.equals(Site.ERP.loginAction) && "POST".equals(request.getMethod())) {
             return form.login(Site.ERP, request, context);

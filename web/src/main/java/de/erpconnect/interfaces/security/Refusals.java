@@ -1,5 +1,6 @@
 package de.erpconnect.interfaces.security;
 
+import de.erpconnect.application.token.DpopProofs;
 import de.erpconnect.interfaces.http.ErrorPages;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,13 +42,44 @@ final class Refusals {
         return refuse(request, response, HttpServletResponse.SC_FORBIDDEN, error, description);
     }
 
+    /**
+     * The same refusal for a request that presented a DPoP-bound token (RFC 9449 §7.1): the
+     * challenge names the scheme {@code DPoP} and the algorithms of proofs; with the server's nonce
+     * in {@code DPoP-Nonce} when that is what the proof lacked.
+     */
+    static AuthenticationStatus dpopRefused(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String error,
+            String description,
+            String nonce) {
+        response.setHeader("WWW-Authenticate", dpopChallenge(error, description));
+        if (nonce != null) {
+            response.setHeader(DpopProofs.NONCE_HEADER, nonce);
+        }
+        return refuse(request, response, status, error, description);
+    }
+
+    /** An API request without credentials may use either scheme: both are offered (RFC 9449 §7.2). */
+    static void offerDpop(HttpServletResponse response) {
+        response.addHeader("WWW-Authenticate", dpopChallenge(null, null));
+    }
+
     /** The RFC 6750 §3 challenge: the realm, and the error with its description when there is one. */
     private static String bearerChallenge(String error, String description) {
-        String realm = "Bearer realm=\"" + BASIC_REALM + "\"";
+        return challenge("Bearer realm=\"" + BASIC_REALM + "\"", error, description);
+    }
+
+    private static String dpopChallenge(String error, String description) {
+        return challenge("DPoP algs=\"ES256 PS256\"", error, description);
+    }
+
+    private static String challenge(String scheme, String error, String description) {
         if (error == null) {
-            return realm;
+            return scheme;
         }
-        return realm + ", error=\"" + error + "\", error_description=\"" + description.replace("\"", "'") + "\"";
+        return scheme + ", error=\"" + error + "\", error_description=\"" + description.replace("\"", "'") + "\"";
     }
 
     /** Refuses with the status and the headers set here and leaves the body to the container. */

@@ -1,0 +1,97 @@
+package de.erpconnect.infrastructure.crypto;
+
+import de.erpconnect.domain.token.DpopNonces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * DPoP nonces that prove themselves: the number of the current {@value #SLOT_SECONDS}-second slot
+ * and its HMAC-SHA-256 (16 bytes) under a key derived from the credential store's pepper, 32
+ * base64url characters. A nonce is accepted in its own slot and the next one (60 to 120 s after it
+ * was handed out); the nodes of a cluster share the credential store, so each accepts the others'.
+ */
+@ApplicationScoped
+public class HmacDpopNonces implements DpopNonces {
+
+    static final long SLOT_SECONDS = 60;
+    private static final byte[] KEY_LABEL = "erpconnect dpop nonce key v1".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAC_BYTES = 16;
+
+    @Inject
+    MasterKeys keys;
+
+    private volatile SecretKeySpec key;
+    private volatile String currentNonce;
+    private volatile long currentSlot = -1;
+
+    public HmacDpopNonces() {}
+
+    /** Nonces under a key derived from the given pepper, outside the container (tests). */
+    public static HmacDpopNonces withPepper(SecretKey pepper) {
+        HmacDpopNonces nonces = new HmacDpopNonces();
+        nonces.key = MasterKeys.derive(pepper, KEY_LABEL);
+        return nonces;
+    }
+
+    @Override
+    public String current(Instant now) {
+        long slot = now.getEpochSecond() / SLOT_SECONDS;
+        String nonce = currentNonce;
+        if (slot != currentSlot || nonce == null) {
+            nonce = nonce(slot);
+            currentNonce = nonce;
+            currentSlot = slot;
+        }
+        return nonce;
+    }
+
+    @Override
+    public boolean accepts(String nonce, Instant now) {
+        if (nonce == null || nonce.length() != 32) {
+            return false;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (bytes.length != 8 + MAC_BYTES) {
+            return false;
+        }
+        long slot = ByteBuffer.wrap(bytes, 0, 8).getLong();
+        long current = now.getEpochSecond() / SLOT_SECONDS;
+        return (slot == current || slot == current - 1)
+                && MessageDigest.isEqual(mac(slot), Arrays.copyOfRange(bytes, 8, bytes.length));
+    }
+
+    private String nonce(long slot) {
+        ByteBuffer value = ByteBuffer.allocate(8 + MAC_BYTES);
+        value.putLong(slot).put(mac(slot));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.array());
+    }
+
+    private byte[] mac(long slot) {
+        try {
+            if (key == null) {
+                key = MasterKeys.derive(keys.pepper(), KEY_LABEL);
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Arrays.copyOf(
+                    mac.doFinal(ByteBuffer.allocate(8).putLong(slot).array()), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
