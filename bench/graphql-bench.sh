@@ -6,7 +6,8 @@
 # Builds the bench-only baseline WAR (bench/baseline, never part of the product), starts its own
 # WildFly with the EAR and that WAR on H2 with the demo company, creates 20 applications (20
 # bearer tokens, used round robin), and drives with wrk on loopback (wrk pinned to CPU 1):
-#   1. rowRead by key (keys 10000..10199 round robin) vs. the same row from one SQL statement;
+#   1. rowRead by key (keys 10000..10199 round robin) vs. the same row from one SQL statement, and
+#      with DPoP-bound tokens and a fresh proof per request (RFC 9449) vs. the bearer figure;
 #   2. a 100-row conRead page with lnkPostalAddresses (start keys 10000..10099) vs. the same rows
 #      from one hand-written SQL join;
 # each after a warm-up (120 s by default: on 2 cores the JIT compiler needs that long for the
@@ -46,12 +47,15 @@ done
 
 bench_user '{"tblAddresses":["read"],"tblPostalAddresses":["read"]}'
 TOKENS="$BASE_DIR/graphql-tokens"
+APPS="$BASE_DIR/graphql-apps"
 : >"$TOKENS"
+: >"$APPS"
 for i in $(seq 1 "$APPLICATIONS"); do
     bench_application "{\"name\":\"Benchmark $i\",\"user\":\"bench\",\"scopes\":[\"graphql\"],\"accessTokenSeconds\":3600}"
     curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$URL/oauth2/token" \
         | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$TOKENS"
     echo >>"$TOKENS"
+    echo "$CLIENT_ID $CLIENT_SECRET" >>"$APPS"
 done
 export BENCH_TOKENS="$TOKENS"
 
@@ -66,6 +70,18 @@ echo "== ERP GraphQL API vs. raw SQL =="
 echo "server: $(server_facts); wrk: 1 thread pinned to CPU 1"
 echo "graphql: $APPLICATIONS bearer tokens (ES256) round robin; baseline: bench-only servlet, same datasource, no authentication"
 void=0
+declare -A RATE
+measure() {
+    local mode=$1 path=$2 c=$3 seconds=$4
+    out=$(BENCH_MODE=$mode taskset -c 1 wrk -t1 -c"$c" -d"${seconds}s" --timeout 10s \
+        -s "$ROOT/bench/graphql.lua" "$URL$path")
+    result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
+    echo "$mode concurrency=$c duration=${seconds}s $result"
+    RATE[$mode-$c]=$(echo "$result" | sed -E 's/.* per_s=([0-9]+) .*/\1/')
+    if ! echo "$result" | grep -q ' errors=0$'; then
+        void=1
+    fi
+}
 run() {
     local mode=$1 path=$2 label=$3
     echo "-- $label"
@@ -73,16 +89,35 @@ run() {
     BENCH_MODE=$mode taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s \
         -s "$ROOT/bench/graphql.lua" "$URL$path" >/dev/null
     for c in $CONCURRENCY_LEVELS; do
-        out=$(BENCH_MODE=$mode taskset -c 1 wrk -t1 -c"$c" -d"${DURATION_SECONDS}s" --timeout 10s \
-            -s "$ROOT/bench/graphql.lua" "$URL$path")
-        result=$(echo "$out" | grep '^RESULT' | sed 's/^RESULT //')
-        echo "$mode concurrency=$c duration=${DURATION_SECONDS}s $result"
-        if ! echo "$result" | grep -q ' errors=0$'; then
-            void=1
-        fi
+        measure "$mode" "$path" "$c" "$DURATION_SECONDS"
+    done
+}
+# DPoP (RFC 9449): wrk cannot sign, so before each run bench/BenchProofs.java makes one ES256 proof
+# per request (POST /graphql, the server's nonce, ath of the token, a jti of its own) for the
+# applications' DPoP-bound tokens (a key per application); a proof is accepted for 60 s after it
+# was made, so these runs last at most 40 s
+DPOP_PROOFS=${DPOP_PROOFS:-150000}
+DPOP_WARMUP_SECONDS=${DPOP_WARMUP_SECONDS:-30}
+DPOP_SECONDS=$(( DURATION_SECONDS < 40 ? DURATION_SECONDS : 40 ))
+BCPROV=$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)
+export BENCH_PROOFS="$BASE_DIR/graphql-proofs"
+dpop_proofs() {
+    java -cp "$BCPROV" "$ROOT/bench/BenchProofs.java" dpop "$URL" "$PUBLIC_URL" "$APPS" "$DPOP_PROOFS" "$BENCH_PROOFS"
+}
+run_dpop() {
+    echo "-- rowRead by key (200 keys round robin) with DPoP-bound tokens ($APPLICATIONS applications, a key each) and a fresh ES256 proof per request ($DPOP_PROOFS made before each run)"
+    echo "warm-up: ${DPOP_WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
+    dpop_proofs
+    BENCH_MODE=dpop-rowread taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${DPOP_WARMUP_SECONDS}s" --timeout 10s \
+        -s "$ROOT/bench/graphql.lua" "$URL/graphql" >/dev/null
+    for c in $CONCURRENCY_LEVELS; do
+        dpop_proofs
+        measure dpop-rowread /graphql "$c" "$DPOP_SECONDS"
+        echo "dpop-rowread/rowread at concurrency $c: $(( 100 * ${RATE[dpop-rowread-$c]:-0} / ${RATE[rowread-$c]:-1} )) % of the bearer throughput"
     done
 }
 run rowread /graphql "rowRead by key (200 keys round robin)"
+run_dpop
 run base-rowread /bench-baseline/address "baseline: the same row by one SQL statement"
 run page /graphql "conRead(first: 100) with lnkPostalAddresses (100 start keys round robin)"
 run base-page /bench-baseline/page "baseline: the same 100 rows and postal addresses by one SQL join"

@@ -6,7 +6,8 @@
 # Starts its own WildFly (own base and data directories, free ports), creates a user and an
 # application through the admin API, then drives with wrk on loopback HTTP (wrk pinned to CPU 1):
 #   1. client-credentials tokens: warm-up, then concurrency 1, 8 and 32; every request is a fresh
-#      token (a new ES256 signature);
+#      token (a new ES256 signature); the same with private_key_jwt client assertions (one per
+#      request, pre-signed by bench/BenchProofs.java) beside the client_secret_basic figure;
 #   2. refresh-token grants with rotation at concurrency 8 and 32: one chain per connection, every
 #      request spends a refresh token that was never sent before (bench/refresh.lua);
 #   3. introspection at concurrency 8 and 32 over a pool of distinct access tokens (bench/introspect.lua).
@@ -94,6 +95,32 @@ for c in $CONCURRENCY_LEVELS; do
     profile "client-credentials-$c"
     run_wrk "$c" "$DURATION_SECONDS" token.lua /oauth2/token || true
     echo "concurrency=$c duration=${DURATION_SECONDS}s $RESULT"
+    SECRET_RATE[$c]=$(echo "$RESULT" | sed -E 's/.* tokens_per_s=([0-9]+) .*/\1/')
+done
+
+echo "== client-credentials token endpoint, private_key_jwt (RFC 7523) =="
+# wrk cannot sign: before each run bench/BenchProofs.java registers nothing new but makes one ES256
+# client assertion per request (a jti of its own, exp 60 s ahead) for an application whose only
+# credential is a registered P-256 key; so these runs last at most 40 s
+ASSERTIONS=${ASSERTIONS:-120000}
+ASSERTION_SECONDS=$(( DURATION_SECONDS < 40 ? DURATION_SECONDS : 40 ))
+ASSERTION_SETTLE_SECONDS=$(( SETTLE_SECONDS < 30 ? SETTLE_SECONDS : 30 ))
+BCPROV=$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)
+export BENCH_BODIES="$BASE_DIR/bench-assertions"
+ADMIN_BASIC="Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
+assertions() {
+    java -cp "$BCPROV" "$ROOT/bench/BenchProofs.java" assertion "$URL" "$PUBLIC_URL" "$ADMIN_BASIC" bench "$ASSERTIONS" "$BENCH_BODIES"
+}
+echo "target: POST $URL/oauth2/token (loopback HTTP, private_key_jwt ES256, BouncyCastle verifier; each assertion's jti recorded once), $ASSERTIONS assertions made before each run"
+echo "before each level ${ASSERTION_SETTLE_SECONDS}s at that level (not counted, assertions of their own)"
+for c in $CONCURRENCY_LEVELS; do
+    assertions
+    uncounted "settle at $c" "$c" "$ASSERTION_SETTLE_SECONDS" assertion.lua /oauth2/token
+    assertions
+    run_wrk "$c" "$ASSERTION_SECONDS" assertion.lua /oauth2/token || true
+    echo "private_key_jwt concurrency=$c duration=${ASSERTION_SECONDS}s $RESULT"
+    rate=$(echo "$RESULT" | sed -E 's/.* tokens_per_s=([0-9]+) .*/\1/')
+    echo "private_key_jwt/client_secret_basic at concurrency $c: $(( 100 * rate / ${SECRET_RATE[$c]:-1} )) % of the secret-based throughput"
 done
 
 echo "== refresh-token grant (rotation) =="

@@ -139,7 +139,11 @@ class DpopIT {
 
     /** The server's nonce, as a client learns it: from the use_dpop_nonce answer of its first request. */
     private Nonce nonce() throws Exception {
-        HTTPResponse first = tokenRequest(secret(), new ClientCredentialsGrant(), proofs, null);
+        return nonce(secret(), proofs);
+    }
+
+    static Nonce nonce(ClientAuthentication auth, DPoPProofFactory proofs) throws Exception {
+        HTTPResponse first = tokenRequest(auth, new ClientCredentialsGrant(), proofs, null);
         assertEquals(400, first.getStatusCode(), first.getBody());
         assertEquals(
                 "use_dpop_nonce",
@@ -150,7 +154,12 @@ class DpopIT {
     }
 
     private DPoPAccessToken boundToken() throws Exception {
-        HTTPResponse response = tokenRequest(secret(), new ClientCredentialsGrant(), proofs, nonce());
+        return boundToken(secret(), proofs);
+    }
+
+    /** A client-credentials token bound to the key of {@code proofs}. */
+    static DPoPAccessToken boundToken(ClientAuthentication auth, DPoPProofFactory proofs) throws Exception {
+        HTTPResponse response = tokenRequest(auth, new ClientCredentialsGrant(), proofs, nonce(auth, proofs));
         assertEquals(200, response.getStatusCode(), response.getBody());
         AccessToken token = AccessTokenResponse.parse(response).getTokens().getAccessToken();
         Secrets.note(token.getValue());

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -13,10 +17,17 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -185,6 +196,47 @@ class TwoNodeClusterIT extends ManagedServers {
 
     @Test
     @Order(6)
+    void aDpopProofUsedOnAIsRefusedOnB() throws Exception {
+        JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), 600);
+        DPoPProofFactory proofs =
+                new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
+        ClientSecretBasic auth = new ClientSecretBasic(
+                new ClientID(app.getString("clientId")), new Secret(app.getString("clientSecret")));
+        DPoPAccessToken token = DpopIT.boundToken(auth, proofs);
+        // both nodes serve the public URL (node A's address stands for the load balancer's)
+        URI graphql = URI.create(ItEnv.baseUrl() + "/graphql");
+        Nonce nonce = DpopIT.nonce(auth, proofs);
+        SignedJWT proof = proofs.createDPoPJWT("POST", graphql, token, nonce);
+        assertEquals(200, dpopGraphql(ItEnv.baseUrl(), token, proof).statusCode(), "the proof, used on A");
+        HttpResponse<String> replay = dpopGraphql(nodeB(), token, proof);
+        assertEquals(401, replay.statusCode(), replay.body());
+        assertTrue(
+                replay.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_dpop_proof"),
+                "the same proof on B is a replay: " + replay.headers().map());
+        assertEquals(
+                200,
+                dpopGraphql(nodeB(), token, proofs.createDPoPJWT("POST", graphql, token, nonce))
+                        .statusCode(),
+                "a fresh proof with A's nonce is good on B");
+    }
+
+    private static HttpResponse<String> dpopGraphql(String node, DPoPAccessToken token, SignedJWT proof)
+            throws Exception {
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(node + "/graphql"))
+                        .header("Authorization", token.toAuthorizationHeader())
+                        .header("DPoP", proof.serialize())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                                .add("query", GraphqlAccessIT.QUERY)
+                                .build()
+                                .toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(7)
     void aLockoutCountsFailuresOnBothNodes() throws Exception {
         JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), 600);
         String wrong = "Basic "
@@ -205,7 +257,7 @@ class TwoNodeClusterIT extends ManagedServers {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killingNodeALosesNoCommittedDataAndBKeepsServing() throws Exception {
         String user = Fixtures.graphqlUser();
         JsonObject app = Fixtures.application(user, List.of("graphql"), 600);
@@ -230,7 +282,7 @@ class TwoNodeClusterIT extends ManagedServers {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void stopTheCluster() {
         try {
             deployer.undeploy(B);

@@ -117,7 +117,8 @@ public final class ClientKeys {
     }
 
     private static Key key(JsonObject jwk, int number) {
-        requirePublicOnly(jwk, "Key " + number);
+        requirePublicOnly(
+                jwk, "Key " + number, "register the public key only and keep the private key with the partner app.");
         String kid = string(jwk, "kid");
         if (kid == null || kid.isEmpty() || kid.length() > 128 || !kid.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw invalid("Key " + number + " needs a 'kid' of 1 to 128 printable ASCII characters.");
@@ -135,15 +136,14 @@ public final class ClientKeys {
      * {@code kid}, if any, is not kept. Every rule broken is an {@link InvalidInputException}.
      */
     public static Key proofKey(JsonObject jwk) {
-        requirePublicOnly(jwk, "The proof's key");
+        requirePublicOnly(jwk, "The proof's key", "a proof carries the public key only.");
         return publicKey(jwk, null, "The proof's key");
     }
 
-    private static void requirePublicOnly(JsonObject jwk, String label) {
+    private static void requirePublicOnly(JsonObject jwk, String label, String advice) {
         for (String member : PRIVATE_MEMBERS) {
             if (jwk.containsKey(member)) {
-                throw invalid(label + " holds private key material ('" + member
-                        + "'); only the public key belongs here, the private key stays with the partner app.");
+                throw invalid(label + " holds private key material ('" + member + "'); " + advice);
             }
         }
     }

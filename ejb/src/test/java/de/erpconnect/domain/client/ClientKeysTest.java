@@ -49,6 +49,24 @@ class ClientKeysTest {
     }
 
     @Test
+    void aDpopProofKeyFollowsTheSameRulesWithoutAKid() {
+        jakarta.json.JsonObject a3 = de.erpconnect.common.Jsonp.JSON
+                .createReader(new java.io.StringReader(A3_KEY.replace("\"kid\":\"a3\",", "")))
+                .readObject();
+        ClientKeys.Key key = ClientKeys.proofKey(a3);
+        assertEquals("ES256", key.algorithm());
+        assertTrue(JwsSigner.verifies(A3_JWS, key.publicKey()));
+        assertEquals(
+                ClientKeys.parse("{\"keys\":[" + A3_KEY + "]}").keys().get(0).thumbprint(), key.thumbprint());
+        jakarta.json.JsonObject withD = de.erpconnect.common.Jsonp.JSON
+                .createObjectBuilder(a3)
+                .add("d", "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI")
+                .build();
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ClientKeys.proofKey(withD));
+        assertTrue(refused.getMessage().contains("private key material ('d')"), refused.getMessage());
+    }
+
+    @Test
     void theStoredSetHoldsOnlyPublicMembers() {
         ClientKeys keys = ClientKeys.parse("{\"keys\":[" + A3_KEY.replace("}", ",\"x5u\":\"https://x\"}") + "]}");
         assertFalse(keys.json().contains("x5u"));
