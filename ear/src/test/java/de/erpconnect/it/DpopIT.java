@@ -84,8 +84,8 @@ class DpopIT {
     static ECKey ecKey;
     static ECKey otherKey;
     static RSAKey rsaKey;
-    static URI tokenEndpoint;
-    static URI graphqlEndpoint;
+    static final URI tokenEndpoint = URI.create(ItEnv.baseUrl() + "/oauth2/token");
+    static final URI graphqlEndpoint = URI.create(ItEnv.baseUrl() + "/graphql");
 
     JsonObject app;
     DPoPProofFactory proofs;
@@ -100,8 +100,6 @@ class DpopIT {
         ecKey = new ECKeyGenerator(Curve.P_256).generate();
         otherKey = new ECKeyGenerator(Curve.P_256).generate();
         rsaKey = new RSAKeyGenerator(2048).generate();
-        tokenEndpoint = URI.create(ItEnv.baseUrl() + "/oauth2/token");
-        graphqlEndpoint = URI.create(ItEnv.baseUrl() + "/graphql");
     }
 
     @BeforeEach
