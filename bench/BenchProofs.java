@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -121,12 +122,15 @@ public class BenchProofs {
             bound.add(new Bound(key, token, ath));
         }
         long iat = System.currentTimeMillis() / 1000;
-        List<String> lines = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Bound b = bound.get(i % bound.size());
-            lines.add(b.token() + " " + proof(b.key(), "POST", publicUrl + "/graphql", iat, nonce, b.ath()));
-        }
-        return lines;
+        String htu = publicUrl + "/graphql";
+        String usedNonce = nonce;
+        return IntStream.range(0, n)
+                .parallel()
+                .mapToObj(i -> {
+                    Bound b = bound.get(i % bound.size());
+                    return b.token() + " " + proof(b.key(), "POST", htu, iat, usedNonce, b.ath());
+                })
+                .toList();
     }
 
     static HttpResponse<String> tokenRequest(String url, String basic, Key key, String publicUrl, String nonce)
@@ -187,15 +191,16 @@ public class BenchProofs {
         }
         long now = System.currentTimeMillis() / 1000;
         String header = "{\"alg\":\"ES256\",\"kid\":\"bench\"}";
-        List<String> lines = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String claims = "{\"iss\":\"" + clientId + "\",\"sub\":\"" + clientId + "\",\"aud\":\"" + publicUrl
-                    + "\",\"jti\":\"" + jti() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}";
-            lines.add("grant_type=client_credentials&scope=graphql"
-                    + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
-                    + "&client_assertion=" + key.sign(header, claims));
-        }
-        return lines;
+        return IntStream.range(0, n)
+                .parallel()
+                .mapToObj(i -> {
+                    String claims = "{\"iss\":\"" + clientId + "\",\"sub\":\"" + clientId + "\",\"aud\":\"" + publicUrl
+                            + "\",\"jti\":\"" + jti() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}";
+                    return "grant_type=client_credentials&scope=graphql"
+                            + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                            + "&client_assertion=" + key.sign(header, claims);
+                })
+                .toList();
     }
 
     static String jti() {

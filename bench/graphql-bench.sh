@@ -95,29 +95,33 @@ run() {
 # DPoP (RFC 9449): wrk cannot sign, so before each run bench/BenchProofs.java makes one ES256 proof
 # per request (POST /graphql, the server's nonce, ath of the token, a jti of its own) for the
 # applications' DPoP-bound tokens (a key per application); a proof is accepted for 60 s after it
-# was made, so these runs last at most 40 s
+# was made, so these runs last at most 30 s
 DPOP_PROOFS=${DPOP_PROOFS:-150000}
 DPOP_WARMUP_SECONDS=${DPOP_WARMUP_SECONDS:-30}
-DPOP_SECONDS=$(( DURATION_SECONDS < 40 ? DURATION_SECONDS : 40 ))
+DPOP_SECONDS=$(( DURATION_SECONDS < 30 ? DURATION_SECONDS : 30 ))
 BCPROV=$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)
 export BENCH_PROOFS="$BASE_DIR/graphql-proofs"
 dpop_proofs() {
     java -cp "$BCPROV" "$ROOT/bench/BenchProofs.java" dpop "$URL" "$PUBLIC_URL" "$APPS" "$DPOP_PROOFS" "$BENCH_PROOFS"
 }
-run_dpop() {
-    echo "-- rowRead by key (200 keys round robin) with DPoP-bound tokens ($APPLICATIONS applications, a key each) and a fresh ES256 proof per request ($DPOP_PROOFS made before each run)"
-    echo "warm-up: ${DPOP_WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted)"
+# bearer and DPoP alternate at each level after both warm-ups, so that neither profits from a JIT
+# that had more time
+run_rowread_bearer_and_dpop() {
+    echo "-- rowRead by key (200 keys round robin): bearer tokens, and DPoP-bound tokens ($APPLICATIONS applications, a key each) with a fresh ES256 proof per request ($DPOP_PROOFS made before each DPoP run)"
+    echo "warm-up: ${WARMUP_SECONDS}s bearer, then ${DPOP_WARMUP_SECONDS}s DPoP, at concurrency $WARMUP_CONCURRENCY (not counted)"
+    BENCH_MODE=rowread taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s \
+        -s "$ROOT/bench/graphql.lua" "$URL/graphql" >/dev/null
     dpop_proofs
     BENCH_MODE=dpop-rowread taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${DPOP_WARMUP_SECONDS}s" --timeout 10s \
         -s "$ROOT/bench/graphql.lua" "$URL/graphql" >/dev/null
     for c in $CONCURRENCY_LEVELS; do
+        measure rowread /graphql "$c" "$DURATION_SECONDS"
         dpop_proofs
         measure dpop-rowread /graphql "$c" "$DPOP_SECONDS"
         echo "dpop-rowread/rowread at concurrency $c: $(( 100 * ${RATE[dpop-rowread-$c]:-0} / ${RATE[rowread-$c]:-1} )) % of the bearer throughput"
     done
 }
-run rowread /graphql "rowRead by key (200 keys round robin)"
-run_dpop
+run_rowread_bearer_and_dpop
 run base-rowread /bench-baseline/address "baseline: the same row by one SQL statement"
 run page /graphql "conRead(first: 100) with lnkPostalAddresses (100 start keys round robin)"
 run base-page /bench-baseline/page "baseline: the same 100 rows and postal addresses by one SQL join"

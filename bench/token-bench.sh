@@ -101,9 +101,9 @@ done
 echo "== client-credentials token endpoint, private_key_jwt (RFC 7523) =="
 # wrk cannot sign: before each run bench/BenchProofs.java registers nothing new but makes one ES256
 # client assertion per request (a jti of its own, exp 60 s ahead) for an application whose only
-# credential is a registered P-256 key; so these runs last at most 40 s
+# credential is a registered P-256 key; so these runs last at most 30 s
 ASSERTIONS=${ASSERTIONS:-120000}
-ASSERTION_SECONDS=$(( DURATION_SECONDS < 40 ? DURATION_SECONDS : 40 ))
+ASSERTION_SECONDS=$(( DURATION_SECONDS < 30 ? DURATION_SECONDS : 30 ))
 ASSERTION_SETTLE_SECONDS=$(( SETTLE_SECONDS < 30 ? SETTLE_SECONDS : 30 ))
 BCPROV=$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)
 export BENCH_BODIES="$BASE_DIR/bench-assertions"

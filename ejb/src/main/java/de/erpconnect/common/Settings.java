@@ -48,6 +48,10 @@ public class Settings {
     int loginTimeoutSeconds;
 
     @Inject
+    @ConfigProperty(name = "erpconnect.oauth.par-seconds", defaultValue = "60")
+    int parSeconds;
+
+    @Inject
     @ConfigProperty(name = "erpconnect.event-log.retention-days", defaultValue = "365")
     int eventRetentionDays;
 
@@ -184,6 +188,11 @@ public class Settings {
      */
     public Duration loginTimeout() {
         return Duration.ofSeconds(Math.max(5, loginTimeoutSeconds));
+    }
+
+    /** How long a pushed authorization request's request_uri may be used (RFC 9126 §2.2; 10 to 600 s, default 60). */
+    public int parSeconds() {
+        return Math.min(600, Math.max(10, parSeconds));
     }
 
     /** How many days event-log entries are kept (default 365); older ones are deleted daily. */

@@ -35,6 +35,7 @@ public record ApplicationCommand(
         List<String> scopes,
 
         Boolean active,
+        Boolean requirePushedAuthorizationRequests,
         Integer accessTokenSeconds,
         Integer refreshTokenSeconds,
         Integer grantLifetimeSeconds) {}

@@ -112,6 +112,7 @@ public class ApplicationService {
                 credentials,
                 now);
         ClientApplication app = registration.application();
+        app.requirePushedRequests(Boolean.TRUE.equals(command.requirePushedAuthorizationRequests()), now);
         applications.add(app);
         events.record(
                 RealmId.ERP,
@@ -157,6 +158,9 @@ public class ApplicationService {
                                         ? command.grantLifetimeSeconds()
                                         : app.getLifetimes().grantSeconds())),
                 now);
+        if (command.requirePushedAuthorizationRequests() != null) {
+            app.requirePushedRequests(command.requirePushedAuthorizationRequests(), now);
+        }
         clients.invalidate(app);
         events.record(
                 RealmId.ERP,

@@ -12,7 +12,9 @@ import java.util.List;
  * An application as the admin API shows it. {@code clientSecret} is filled only in the response
  * that creates or rotates the secret, and is left out (null) everywhere else; {@code authMethod}
  * is {@code client_secret_basic} (also accepted: {@code client_secret_post}), {@code private_key_jwt}
- * with the registered {@code keys}, or {@code none} for a public client.
+ * with the registered {@code keys}, or {@code none} for a public client;
+ * {@code requirePushedAuthorizationRequests} (RFC 9126 §6) whether its authorization requests must
+ * come through {@code /oauth2/par}.
  */
 public record ApplicationView(
         long id,
@@ -27,6 +29,7 @@ public record ApplicationView(
         List<String> redirectUris,
         List<String> scopes,
         boolean active,
+        boolean requirePushedAuthorizationRequests,
         int accessTokenSeconds,
         int refreshTokenSeconds,
         int grantLifetimeSeconds,
@@ -60,6 +63,7 @@ public record ApplicationView(
                 a.getRedirectUris(),
                 a.getScopes().stream().sorted().map(Scope::wireName).toList(),
                 a.isActive(),
+                a.requiresPushedRequests(),
                 a.getLifetimes().accessTokenSeconds(),
                 a.getLifetimes().refreshTokenSeconds(),
                 a.getLifetimes().grantSeconds(),

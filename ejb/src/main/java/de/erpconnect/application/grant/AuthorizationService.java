@@ -126,16 +126,7 @@ public class AuthorizationService {
                     OAuthError.UNAUTHORIZED_CLIENT,
                     "The interactive web UI (GraphiQL) is switched off or the GraphQL-Server is stopped.");
         }
-        if (codeChallenge == null) {
-            throw new OAuthException(
-                    OAuthError.INVALID_REQUEST, "PKCE is required: send code_challenge with method S256.");
-        }
-        if (!"S256".equals(method)) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "Only the PKCE method S256 is accepted (not plain).");
-        }
-        if (!Pkce.isValidChallenge(codeChallenge)) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "The code_challenge is not a valid S256 challenge.");
-        }
+        checkPkce(codeChallenge, method);
         Set<Scope> scopes = requestedScopes(app, scopeParameter);
         CallerState caller = caller();
         if (!caller.mayUseGraphql()) {
@@ -218,7 +209,38 @@ public class AuthorizationService {
         return code;
     }
 
-    private static Set<Scope> requestedScopes(ClientApplication app, String scopeParameter) {
+    /**
+     * Refuses a request that did not come through PAR from an application that requires PAR
+     * (RFC 9126 §6); {@code pushed} says whether it did.
+     */
+    public void checkPushed(String clientId, boolean pushed) {
+        if (!pushed
+                && applications
+                        .findByClientId(RealmId.ERP, new ClientId(clientId))
+                        .map(ClientApplication::requiresPushedRequests)
+                        .orElse(false)) {
+            throw new OAuthException(
+                    OAuthError.INVALID_REQUEST,
+                    "This application must push its authorization requests first (PAR, RFC 9126):"
+                            + " POST them to /oauth2/par and send only client_id and request_uri here.");
+        }
+    }
+
+    /** PKCE S256, required of every client (RFC 7636, RFC 9700 §2.1.1). */
+    static void checkPkce(String codeChallenge, String method) {
+        if (codeChallenge == null) {
+            throw new OAuthException(
+                    OAuthError.INVALID_REQUEST, "PKCE is required: send code_challenge with method S256.");
+        }
+        if (!"S256".equals(method)) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "Only the PKCE method S256 is accepted (not plain).");
+        }
+        if (!Pkce.isValidChallenge(codeChallenge)) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The code_challenge is not a valid S256 challenge.");
+        }
+    }
+
+    static Set<Scope> requestedScopes(ClientApplication app, String scopeParameter) {
         Set<Scope> requested = ScopeParameter.parse(scopeParameter);
         if (requested.isEmpty()) {
             requested = EnumSet.copyOf(app.getScopes());

@@ -58,8 +58,11 @@ public class DpopProofs {
     @Inject
     ProofIds proofIds;
 
+    /** A proof key and its verifier, kept by the {@code jwk} header's text. */
+    private record ProofKey(ClientKeys.Key key, JwsSigner.Verifier verifier) {}
+
     /** Parsed proof keys by their {@code jwk} header text: a partner app signs with one key for long. */
-    private final ConcurrentHashMap<String, ClientKeys.Key> keys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ProofKey> keys = new ConcurrentHashMap<>();
 
     /** The nonce to hand out in {@code DPoP-Nonce} now. */
     public String currentNonce() {
@@ -90,21 +93,18 @@ public class DpopProofs {
         if (!(header.get("jwk") instanceof JsonObject jwk)) {
             throw invalid("The DPoP proof needs its public key in the header parameter jwk.");
         }
-        ClientKeys.Key key = key(jwk);
-        if (!key.algorithm().equals(alg)) {
+        ProofKey key = key(jwk);
+        if (!key.key().algorithm().equals(alg)) {
             throw invalid("The DPoP proof's key does not fit its alg " + alg + ".");
         }
-        boolean signed = ClientKeys.ES256.equals(alg)
-                ? JwsSigner.verifies(proof, key.publicKey())
-                : JwsSigner.verifiesPs256(proof, key.publicKey());
-        if (!signed) {
+        if (!key.verifier().verifies(proof)) {
             throw invalid("The DPoP proof's signature is invalid.");
         }
         checkClaims(claims, method, urls, accessToken, now);
         if (!proofIds.firstUse(Sha256.base64Url(SignedJwts.string(claims, "jti")))) {
             throw invalid("The DPoP proof was used before (its jti is known).");
         }
-        return key.thumbprint();
+        return key.key().thumbprint();
     }
 
     private void checkClaims(
@@ -144,15 +144,16 @@ public class DpopProofs {
         }
     }
 
-    private ClientKeys.Key key(JsonObject jwk) {
+    private ProofKey key(JsonObject jwk) {
         String text = jwk.toString();
-        ClientKeys.Key cached = keys.get(text);
+        ProofKey cached = keys.get(text);
         if (cached != null) {
             return cached;
         }
-        ClientKeys.Key parsed;
+        ProofKey parsed;
         try {
-            parsed = ClientKeys.proofKey(jwk);
+            ClientKeys.Key key = ClientKeys.proofKey(jwk);
+            parsed = new ProofKey(key, JwsSigner.verifier(key.algorithm(), key.publicKey()));
         } catch (InvalidInputException e) {
             throw invalid(e.getMessage());
         }

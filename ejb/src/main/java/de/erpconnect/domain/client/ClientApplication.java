@@ -102,6 +102,10 @@ public class ClientApplication {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    /** Whether the authorization endpoint takes this application's requests only as pushed (RFC 9126 §6). */
+    @Column(name = "require_par", nullable = false)
+    private boolean requirePar;
+
     @Embedded
     private TokenLifetimes lifetimes;
 
@@ -267,6 +271,18 @@ public class ClientApplication {
     /** The registered keys; null while the application authenticates with a secret or as a public client. */
     public ClientKeys getKeys() {
         return ClientKeys.ofStored(jwks);
+    }
+
+    /** Whether authorization requests must be pushed first (RFC 9126 §6, {@code require_pushed_authorization_requests}). */
+    public boolean requiresPushedRequests() {
+        return requirePar;
+    }
+
+    public void requirePushedRequests(boolean required, Instant now) {
+        if (required != requirePar) {
+            this.requirePar = required;
+            this.updatedAt = now;
+        }
     }
 
     public void deactivate(Instant now) {

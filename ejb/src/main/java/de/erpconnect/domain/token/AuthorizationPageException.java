@@ -19,6 +19,8 @@ public class AuthorizationPageException extends BusinessException {
         MISSING_REDIRECT_URI("missingRedirectUri"),
         UNREGISTERED_REDIRECT_URI("unregisteredRedirectUri"),
         REPEATED_PARAMETER("repeatedParameter"),
+        /** A pushed request (RFC 9126) that is unknown, expired, used or another application's. */
+        REQUEST_URI("requestUri"),
         /** The user's part: the request is gone (timed out, or the session ended). */
         EXPIRED("expired"),
         /** The user's part: the request was answered before (the code went to the application). */

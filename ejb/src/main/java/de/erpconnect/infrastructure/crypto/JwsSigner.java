@@ -108,8 +108,45 @@ public final class JwsSigner {
      * assertions of every {@code private_key_jwt} token request.
      */
     public static boolean verifies(String compactJws, PublicKey key) {
+        return key instanceof ECPublicKey ec && es256(ec).verifies(compactJws);
+    }
+
+    /** Checks the signature of compact JWSs for one public key; thread-safe, meant to be kept. */
+    public interface Verifier {
+        boolean verifies(String compactJws);
+    }
+
+    /**
+     * A verifier for one key and algorithm (ES256 or PS256), for keys that verify many signatures
+     * (a partner app's DPoP key): an ES256 key's point is prepared once, and BouncyCastle keeps its
+     * multiplication tables with it, which makes each further verification cheaper.
+     */
+    public static Verifier verifier(String algorithm, PublicKey key) {
+        if (ALGORITHM.equals(algorithm) && key instanceof ECPublicKey ec) {
+            return es256(ec);
+        }
+        if ("PS256".equals(algorithm) && key instanceof RSAPublicKey) {
+            return jws -> verifiesPs256(jws, key);
+        }
+        throw new IllegalArgumentException("no " + algorithm + " verifier for this key");
+    }
+
+    private static Verifier es256(ECPublicKey ec) {
+        ECPublicKeyParameters point;
+        try {
+            point = new ECPublicKeyParameters(
+                    DOMAIN.getCurve()
+                            .createPoint(ec.getW().getAffineX(), ec.getW().getAffineY()),
+                    DOMAIN);
+        } catch (RuntimeException notOnTheCurve) {
+            return jws -> false;
+        }
+        return compactJws -> verifiesEs256(compactJws, point);
+    }
+
+    private static boolean verifiesEs256(String compactJws, ECPublicKeyParameters point) {
         int last = compactJws.lastIndexOf('.');
-        if (last <= 0 || compactJws.indexOf('.') == last || !(key instanceof ECPublicKey ec)) {
+        if (last <= 0 || compactJws.indexOf('.') == last) {
             return false;
         }
         try {
@@ -117,10 +154,6 @@ public final class JwsSigner {
             if (signature.length != 64) {
                 return false;
             }
-            ECPublicKeyParameters point = new ECPublicKeyParameters(
-                    DOMAIN.getCurve()
-                            .createPoint(ec.getW().getAffineX(), ec.getW().getAffineY()),
-                    DOMAIN);
             byte[] input = compactJws.substring(0, last).getBytes(StandardCharsets.US_ASCII);
             SHA256Digest sha256 = new SHA256Digest();
             byte[] digest = new byte[32];

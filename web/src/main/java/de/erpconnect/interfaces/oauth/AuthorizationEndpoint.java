@@ -1,7 +1,9 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.grant.AuthorizationService;
+import de.erpconnect.application.grant.PushedAuthorizations;
 import de.erpconnect.common.Settings;
+import de.erpconnect.domain.grant.PushedRequest;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.OAuthException;
 import de.erpconnect.interfaces.http.PageLanguage;
@@ -23,7 +25,9 @@ import java.util.Locale;
  * The authorization endpoint, RFC 6749 §4.1.1 with PKCE (RFC 7636) for every client. The user is
  * already logged in through the FORM login (the path is protected). Errors about the client or the
  * redirect URI are shown on our page and never redirected (RFC 9700 §4.11); every other error goes
- * back to the client's registered redirect URI with {@code state} and {@code iss}.
+ * back to the client's registered redirect URI with {@code state} and {@code iss}. A request may
+ * instead name a pushed request ({@code request_uri}, RFC 9126), whose parameters alone count; an
+ * application that requires that has every other request refused.
  */
 @ApplicationScoped
 @Path("/authorize")
@@ -41,18 +45,29 @@ public class AuthorizationEndpoint {
     @Inject
     Settings settings;
 
+    @Inject
+    PushedAuthorizations pushed;
+
     @GET
     public Response authorize(@Context UriInfo uri, @Context HttpServletRequest request) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         Locale language = PageLanguage.of(request);
         String clientId = params.getFirst("client_id");
-        String redirectUri = params.getFirst("redirect_uri");
-        if (repeated(params, "client_id") || repeated(params, "redirect_uri")) {
+        if (repeated(params, "client_id") || repeated(params, "redirect_uri") || repeated(params, "request_uri")) {
             throw new AuthorizationPageException(
                     "invalid_request",
                     AuthorizationPageException.Reason.REPEATED_PARAMETER,
                     "client_id and redirect_uri may appear only once.");
         }
+        String requestUri = params.getFirst("request_uri");
+        if (requestUri != null) {
+            // RFC 9126 §4: the pushed request's parameters only, taken once
+            PushedRequest p = pushed.take(clientId, requestUri);
+            authorization.checkClientAndRedirect(clientId, p.redirectUri());
+            return authorize(
+                    request, language, clientId, p.redirectUri(), p.scope(), p.state(), p.codeChallenge(), "S256");
+        }
+        String redirectUri = params.getFirst("redirect_uri");
         authorization.checkClientAndRedirect(clientId, redirectUri);
         String state = params.getFirst("state");
         for (String name : SINGLE) {
@@ -69,9 +84,32 @@ public class AuthorizationEndpoint {
                             redirectUri, "unsupported_response_type", "Only response_type=code is supported.", state),
                     language);
         }
-        String scope = params.getFirst("scope");
-        String challenge = params.getFirst("code_challenge");
-        String method = params.getFirst("code_challenge_method");
+        try {
+            authorization.checkPushed(clientId, false);
+        } catch (OAuthException e) {
+            return ClientRedirect.to(redirects.error(redirectUri, e.error().code(), e.getMessage(), state), language);
+        }
+        return authorize(
+                request,
+                language,
+                clientId,
+                redirectUri,
+                params.getFirst("scope"),
+                state,
+                params.getFirst("code_challenge"),
+                params.getFirst("code_challenge_method"));
+    }
+
+    /** A request whose client and redirect URI are checked: the user's part, then back to the client. */
+    private Response authorize(
+            HttpServletRequest request,
+            Locale language,
+            String clientId,
+            String redirectUri,
+            String scope,
+            String state,
+            String challenge,
+            String method) {
         try {
             AuthorizationService.Consent consent =
                     authorization.prepare(clientId, redirectUri, scope, challenge, method);

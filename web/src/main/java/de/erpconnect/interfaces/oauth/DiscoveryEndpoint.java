@@ -78,6 +78,11 @@ public class DiscoveryEndpoint {
                         .add("authorization_response_iss_parameter_supported", true)
                         // RFC 9449 §5.1: token endpoint and APIs take DPoP proofs of these algorithms
                         .add("dpop_signing_alg_values_supported", assertionAlgorithms())
+                        // RFC 9126 §5: pushed requests; an application may require them
+                        .add(
+                                "pushed_authorization_request_endpoint",
+                                settings.publicUrl().resolve("/oauth2/par"))
+                        .add("require_pushed_authorization_requests", false)
                         .build()
                         .toString())
                 .header("Cache-Control", "public, max-age=300")

@@ -16,6 +16,7 @@ public class OAuthApi extends Application {
                 ConsentEndpoint.class,
                 RevocationEndpoint.class,
                 IntrospectionEndpoint.class,
+                PushedAuthorizationEndpoint.class,
                 JwksEndpoint.class,
                 OAuthExceptionMapper.class);
     }

@@ -79,6 +79,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
         private String redirectUris = "";
         private List<String> scopes = new ArrayList<>(List.of("graphql"));
         private boolean active = true;
+        private boolean requirePar;
         private Integer accessTokenSeconds;
         private Integer refreshTokenSeconds;
         private Integer grantLifetimeSeconds;
@@ -102,6 +103,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
             redirectUris = String.join("\n", app.redirectUris());
             scopes = new ArrayList<>(app.scopes());
             active = app.active();
+            requirePar = app.requirePushedAuthorizationRequests();
             accessTokenSeconds = app.accessTokenSeconds();
             refreshTokenSeconds = app.refreshTokenSeconds();
             grantLifetimeSeconds = app.grantLifetimeSeconds();
@@ -109,6 +111,15 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
             keys = app.keys().stream()
                     .map(k -> k.kid() + " · " + k.algorithm() + " · SHA-256 " + k.thumbprint())
                     .toList();
+        }
+
+        /** Whether authorization requests must be pushed first (PAR, RFC 9126). */
+        public boolean isRequirePar() {
+            return requirePar;
+        }
+
+        public void setRequirePar(boolean requirePar) {
+            this.requirePar = requirePar;
         }
 
         /** client_secret_basic, private_key_jwt or none. */
@@ -242,6 +253,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
                     uris,
                     scopes,
                     active,
+                    requirePar,
                     accessTokenSeconds,
                     refreshTokenSeconds,
                     grantLifetimeSeconds);
@@ -378,7 +390,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
     public void setActive(long id, boolean active) {
         try {
             ApplicationView saved = applications.update(
-                    id, new ApplicationCommand(null, null, null, null, null, null, active, null, null, null));
+                    id, new ApplicationCommand(null, null, null, null, null, null, active, null, null, null, null));
             PageMessages.info(active ? "applications.activated" : "applications.deactivated", saved.name());
             if (editing != null && editing.isExisting() && editing.id == id) {
                 editing = null;
