@@ -164,6 +164,13 @@ class DpopIT {
         return assertInstanceOf(DPoPAccessToken.class, token, "token_type DPoP");
     }
 
+    /** The nonce /graphql names when a proof has none (its use_dpop_nonce answer). */
+    private Nonce graphqlNonce(DPoPAccessToken token) throws Exception {
+        Http.Res r = graphql(token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", graphqlEndpoint, token));
+        assertRefused(r, 401, "use_dpop_nonce");
+        return new Nonce(r.header("DPoP-Nonce"));
+    }
+
     /** A GraphQL request with {@code authorization} and, when not null, the DPoP header. */
     static Http.Res graphql(String authorization, SignedJWT proof) {
         return graphql(authorization, proof == null ? null : proof.serialize());
@@ -226,9 +233,7 @@ class DpopIT {
     @Test
     void everyBrokenRuleOfAProofIsRefused() throws Exception {
         DPoPAccessToken token = boundToken();
-        Nonce nonce =
-                new Nonce(graphql(token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", graphqlEndpoint, token))
-                        .header("DPoP-Nonce"));
+        Nonce nonce = graphqlNonce(token);
         String auth = token.toAuthorizationHeader();
         // another key than the token's
         assertRefused(
@@ -406,20 +411,8 @@ class DpopIT {
     @Test
     void aPublicClientsRefreshTokenIsBoundToItsKey() throws Exception {
         String user = Fixtures.graphqlUser();
-        Http.Res created = Http.json(
-                "POST",
-                "/api/admin/applications",
-                Http.admin(),
-                Json.createObjectBuilder()
-                        .add("name", Fixtures.unique("Native DPoP "))
-                        .add("clientType", "PUBLIC")
-                        .add("user", user)
-                        .add("redirectUris", Json.createArrayBuilder().add("http://127.0.0.1/cb"))
-                        .add("scopes", Json.createArrayBuilder().add("graphql").add("offline_access"))
-                        .build()
-                        .toString());
-        assertEquals(201, created.status(), created.body());
-        ClientID clientId = new ClientID(created.json().getString("clientId"));
+        ClientID clientId =
+                OAuthFlowIT.nativeApplication(user, List.of("graphql", "offline_access"), "http://127.0.0.1/cb");
         URI redirect = URI.create("http://127.0.0.1:51235/cb");
         CodeVerifier verifier = new CodeVerifier();
         Browser browser = new Browser();
@@ -483,9 +476,7 @@ class DpopIT {
     @Test
     void twoProofsInOneRequestAreRefused() throws Exception {
         DPoPAccessToken token = boundToken();
-        Nonce nonce =
-                new Nonce(graphql(token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", graphqlEndpoint, token))
-                        .header("DPoP-Nonce"));
+        Nonce nonce = graphqlNonce(token);
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(graphqlEndpoint)

@@ -593,6 +593,11 @@ class OAuthFlowIT {
 
     /** A public native application (Enterprise) with loopback redirect URIs, for {@code user}. */
     static ClientID nativeApplication(String user, String... redirectUris) {
+        return nativeApplication(user, List.of("graphql"), redirectUris);
+    }
+
+    /** The same with these scopes. */
+    static ClientID nativeApplication(String user, List<String> scopes, String... redirectUris) {
         Http.Res created = Http.json(
                 "POST",
                 "/api/admin/applications",
@@ -602,7 +607,7 @@ class OAuthFlowIT {
                         .add("clientType", "PUBLIC")
                         .add("user", user)
                         .add("redirectUris", Json.createArrayBuilder(List.of(redirectUris)))
-                        .add("scopes", Json.createArrayBuilder().add("graphql"))
+                        .add("scopes", Json.createArrayBuilder(scopes))
                         .build()
                         .toString());
         assertEquals(201, created.status(), created.body());

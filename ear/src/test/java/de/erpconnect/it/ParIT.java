@@ -20,16 +20,15 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import de.erpconnect.it.OAuthFlowIT.Setup;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -60,22 +59,12 @@ class ParIT {
         return ItEnv.ear();
     }
 
-    record Setup(String user, JsonObject app, URI parEndpoint) {
-        ClientID clientId() {
-            return new ClientID(app.getString("clientId"));
-        }
-
-        ClientAuthentication auth() {
-            return new ClientSecretBasic(clientId(), new Secret(app.getString("clientSecret")));
-        }
-    }
-
+    /** A user, a confidential application with offline access, and discovery's metadata, which names /oauth2/par. */
     static Setup setup() throws Exception {
-        String user = Fixtures.graphqlUser();
-        JsonObject app = Fixtures.application(user, List.of("graphql", "offline_access"), null);
-        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(ItEnv.issuer()));
-        assertEquals(URI.create(ItEnv.issuer() + "/oauth2/par"), metadata.getPushedAuthorizationRequestEndpointURI());
-        return new Setup(user, app, metadata.getPushedAuthorizationRequestEndpointURI());
+        Setup s = OAuthFlowIT.setup(List.of("graphql", "offline_access"));
+        assertEquals(
+                URI.create(ItEnv.issuer() + "/oauth2/par"), s.metadata().getPushedAuthorizationRequestEndpointURI());
+        return s;
     }
 
     static AuthorizationRequest request(ClientID clientId, URI redirect, CodeVerifier verifier, State state) {
@@ -88,7 +77,8 @@ class ParIT {
     }
 
     static HTTPResponse push(Setup s, ClientAuthentication auth, AuthorizationRequest request) throws Exception {
-        HTTPResponse response = new PushedAuthorizationRequest(s.parEndpoint(), auth, request)
+        HTTPResponse response = new PushedAuthorizationRequest(
+                        s.metadata().getPushedAuthorizationRequestEndpointURI(), auth, request)
                 .toHTTPRequest()
                 .send();
         assertEquals("no-store", response.getHeaderValue("Cache-Control"));
@@ -121,7 +111,7 @@ class ParIT {
     static HttpResponse<String> loggedIn(Browser browser, Setup s, String authorizeUrl) {
         HttpResponse<String> first = browser.get(authorizeUrl);
         assertEquals(302, first.statusCode());
-        HttpResponse<String> back = browser.login(s.user(), Fixtures.PASSWORD + s.user());
+        HttpResponse<String> back = browser.login(s.user(), s.password());
         return browser.get(Browser.location(back));
     }
 
@@ -187,48 +177,13 @@ class ParIT {
                 push(s, s.auth(), request(s.clientId(), URI.create("https://evil.example.com/cb"), verifier, null)),
                 400,
                 "invalid_request");
+        assertPushRefused(pushed(s, ResponseType.Value.CODE, "graphql", null), 400, "invalid_request");
         assertPushRefused(
-                push(
-                        s,
-                        s.auth(),
-                        new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), s.clientId())
-                                .redirectionURI(CALLBACK)
-                                .scope(Scope.parse("graphql"))
-                                .build()),
-                400,
-                "invalid_request");
+                pushed(s, ResponseType.Value.CODE, "graphql", CodeChallengeMethod.PLAIN), 400, "invalid_request");
         assertPushRefused(
-                push(
-                        s,
-                        s.auth(),
-                        new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), s.clientId())
-                                .redirectionURI(CALLBACK)
-                                .scope(Scope.parse("graphql"))
-                                .codeChallenge(verifier, CodeChallengeMethod.PLAIN)
-                                .build()),
-                400,
-                "invalid_request");
+                pushed(s, ResponseType.Value.TOKEN, null, CodeChallengeMethod.S256), 400, "unsupported_response_type");
         assertPushRefused(
-                push(
-                        s,
-                        s.auth(),
-                        new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.TOKEN), s.clientId())
-                                .redirectionURI(CALLBACK)
-                                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                                .build()),
-                400,
-                "unsupported_response_type");
-        assertPushRefused(
-                push(
-                        s,
-                        s.auth(),
-                        new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), s.clientId())
-                                .redirectionURI(CALLBACK)
-                                .scope(Scope.parse("graphql admin"))
-                                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                                .build()),
-                400,
-                "invalid_scope");
+                pushed(s, ResponseType.Value.CODE, "graphql admin", CodeChallengeMethod.S256), 400, "invalid_scope");
         assertPushRefused(
                 push(
                         s,
@@ -236,6 +191,20 @@ class ParIT {
                         request(s.clientId(), CALLBACK, verifier, null)),
                 401,
                 "invalid_client");
+    }
+
+    /** A push of a request for the registered callback with this response type, scope and PKCE method (none: no PKCE). */
+    static HTTPResponse pushed(Setup s, ResponseType.Value type, String scope, CodeChallengeMethod method)
+            throws Exception {
+        AuthorizationRequest.Builder request =
+                new AuthorizationRequest.Builder(new ResponseType(type), s.clientId()).redirectionURI(CALLBACK);
+        if (scope != null) {
+            request.scope(Scope.parse(scope));
+        }
+        if (method != null) {
+            request.codeChallenge(new CodeVerifier(), method);
+        }
+        return push(s, s.auth(), request.build());
     }
 
     static void assertPushRefused(HTTPResponse response, int status, String error) throws Exception {
@@ -255,13 +224,8 @@ class ParIT {
 
         CodeVerifier verifier = new CodeVerifier();
         Browser browser = new Browser();
-        String plain = OAuthFlowIT.authorize(
-                        new OAuthFlowIT.Setup(
-                                s.user(), s.app(), AuthorizationServerMetadata.resolve(new Issuer(ItEnv.issuer()))),
-                        verifier,
-                        new State(),
-                        "graphql")
-                .toString();
+        String plain =
+                OAuthFlowIT.authorize(s, verifier, new State(), "graphql").toString();
         HttpResponse<String> refused = loggedIn(browser, s, plain);
         assertEquals(303, refused.statusCode(), refused.body());
         AuthorizationResponse error = AuthorizationResponse.parse(URI.create(Browser.location(refused)));
@@ -299,7 +263,7 @@ class ParIT {
         Browser browser = new Browser();
         String url = authorizeUrl(s.clientId(), requestUri);
         browser.get(url);
-        String saved = Browser.location(browser.login(s.user(), Fixtures.PASSWORD + s.user()));
+        String saved = Browser.location(browser.login(s.user(), s.password()));
         List<Integer> statuses = OAuthFlowIT.atOnce(8, () -> browser.get(saved).statusCode());
         assertEquals(1, statuses.stream().filter(code -> code == 303).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(code -> code == 400).count(), statuses.toString());

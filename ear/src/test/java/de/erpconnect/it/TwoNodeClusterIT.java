@@ -222,17 +222,7 @@ class TwoNodeClusterIT extends ManagedServers {
 
     private static HttpResponse<String> dpopGraphql(String node, DPoPAccessToken token, SignedJWT proof)
             throws Exception {
-        return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(node + "/graphql"))
-                        .header("Authorization", token.toAuthorizationHeader())
-                        .header("DPoP", proof.serialize())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-                                .add("query", GraphqlAccessIT.QUERY)
-                                .build()
-                                .toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return graphql(node, token.toAuthorizationHeader(), proof);
     }
 
     @Test
@@ -298,16 +288,22 @@ class TwoNodeClusterIT extends ManagedServers {
     }
 
     private static HttpResponse<String> graphqlOnB(String token) throws Exception {
-        return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(nodeB() + "/graphql"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-                                .add("query", GraphqlAccessIT.QUERY)
-                                .build()
-                                .toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return graphql(nodeB(), "Bearer " + token, null);
+    }
+
+    /** The suite's GraphQL query on {@code node}, with a DPoP proof when one is given. */
+    private static HttpResponse<String> graphql(String node, String authorization, SignedJWT proof) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + "/graphql"))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("query", GraphqlAccessIT.QUERY)
+                        .build()
+                        .toString()));
+        if (proof != null) {
+            request.header("DPoP", proof.serialize());
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> token(String node, String authorization) throws Exception {

@@ -151,14 +151,6 @@ class BearerAuthentication {
                             settings.publicUrl().resolve(path),
                             request.getRequestURL().toString()),
                     token);
-        } catch (DpopNonceRequiredException e) {
-            return Refusals.dpopRefused(
-                    request,
-                    response,
-                    HttpServletResponse.SC_UNAUTHORIZED,
-                    e.error().code(),
-                    e.getMessage(),
-                    e.nonce());
         } catch (OAuthException e) {
             return Refusals.dpopRefused(
                     request,
@@ -166,7 +158,7 @@ class BearerAuthentication {
                     HttpServletResponse.SC_UNAUTHORIZED,
                     e.error().code(),
                     e.getMessage(),
-                    null);
+                    e instanceof DpopNonceRequiredException n ? n.nonce() : null);
         }
         if (!jkt.equals(verified.jkt())) {
             return unauthorized(
