@@ -112,8 +112,13 @@ run_rowread_bearer_and_dpop() {
     BENCH_MODE=rowread taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${WARMUP_SECONDS}s" --timeout 10s \
         -s "$ROOT/bench/graphql.lua" "$URL/graphql" >/dev/null
     dpop_proofs
-    BENCH_MODE=dpop-rowread taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${DPOP_WARMUP_SECONDS}s" --timeout 10s \
-        -s "$ROOT/bench/graphql.lua" "$URL/graphql" >/dev/null
+    # a warm-up whose proofs ran out (or any other error) voids the run too
+    warm=$(BENCH_MODE=dpop-rowread taskset -c 1 wrk -t1 -c"$WARMUP_CONCURRENCY" -d"${DPOP_WARMUP_SECONDS}s" --timeout 10s \
+        -s "$ROOT/bench/graphql.lua" "$URL/graphql" | grep '^RESULT')
+    if ! echo "$warm" | grep -q ' errors=0$'; then
+        echo "DPoP warm-up (not counted) had errors: $warm" >&2
+        void=1
+    fi
     for c in $CONCURRENCY_LEVELS; do
         measure rowread /graphql "$c" "$DURATION_SECONDS"
         dpop_proofs

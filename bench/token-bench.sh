@@ -83,44 +83,37 @@ TOKEN=$(curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials
 curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$URL/graphql" \
     -d '{"query":"{ tblAddresses { rowRead(kf1AdrNr: {string: \"10000\"}) { fldAdrNr } } }"}' | grep -q '"10000"'
 
-echo "== client-credentials token endpoint =="
-echo "target: POST $URL/oauth2/token (loopback HTTP, client_secret_basic), algorithm ES256 (BouncyCastle signer)"
-echo "server: $(server_facts); wrk: 1 thread pinned to CPU 1"
-# Warm-up below saturation: at concurrency 32 the JIT compiler threads starve on 2 cores and the
-# server stays slow for minutes (measured: ~2,000 tokens/s before, ~6,000 after compilation).
-echo "warm-up: ${WARMUP_SECONDS}s at concurrency $WARMUP_CONCURRENCY (not counted); before each level ${SETTLE_SECONDS}s at that level (not counted)"
-uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" token.lua /oauth2/token
-for c in $CONCURRENCY_LEVELS; do
-    uncounted "settle at $c" "$c" "$SETTLE_SECONDS" token.lua /oauth2/token
-    profile "client-credentials-$c"
-    run_wrk "$c" "$DURATION_SECONDS" token.lua /oauth2/token || true
-    echo "concurrency=$c duration=${DURATION_SECONDS}s $RESULT"
-    SECRET_RATE[$c]=$(echo "$RESULT" | sed -E 's/.* tokens_per_s=([0-9]+) .*/\1/')
-done
-
-echo "== client-credentials token endpoint, private_key_jwt (RFC 7523) =="
-# wrk cannot sign: before each run bench/BenchProofs.java registers nothing new but makes one ES256
-# client assertion per request (a jti of its own, exp 60 s ahead) for an application whose only
-# credential is a registered P-256 key; so these runs last at most 30 s
+echo "== client-credentials token endpoint: client_secret_basic, and private_key_jwt (RFC 7523) =="
+# wrk cannot sign: before each private_key_jwt run bench/BenchProofs.java makes one ES256 client
+# assertion per request (a jti of its own, exp 60 s ahead) for an application whose only credential
+# is a registered P-256 key; an assertion must be used within 60 s of being made, so those runs last
+# at most 30 s. The two methods alternate at each level after both warm-ups.
 ASSERTIONS=${ASSERTIONS:-120000}
 ASSERTION_SECONDS=$(( DURATION_SECONDS < 30 ? DURATION_SECONDS : 30 ))
-ASSERTION_SETTLE_SECONDS=$(( SETTLE_SECONDS < 30 ? SETTLE_SECONDS : 30 ))
+ASSERTION_WARMUP_SECONDS=${ASSERTION_WARMUP_SECONDS:-30}
 BCPROV=$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)
 export BENCH_BODIES="$BASE_DIR/bench-assertions"
 ADMIN_BASIC="Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
 assertions() {
     java -cp "$BCPROV" "$ROOT/bench/BenchProofs.java" assertion "$URL" "$PUBLIC_URL" "$ADMIN_BASIC" bench "$ASSERTIONS" "$BENCH_BODIES"
 }
-echo "target: POST $URL/oauth2/token (loopback HTTP, private_key_jwt ES256, BouncyCastle verifier; each assertion's jti recorded once), $ASSERTIONS assertions made before each run"
-echo "before each level ${ASSERTION_SETTLE_SECONDS}s at that level (not counted, assertions of their own)"
+echo "target: POST $URL/oauth2/token (loopback HTTP), algorithm ES256 (BouncyCastle signer); private_key_jwt: ES256 assertions (BouncyCastle verifier, each jti recorded once), $ASSERTIONS made before each run"
+echo "server: $(server_facts); wrk: 1 thread pinned to CPU 1"
+echo "warm-up: ${WARMUP_SECONDS}s client_secret_basic, then ${ASSERTION_WARMUP_SECONDS}s private_key_jwt, at concurrency $WARMUP_CONCURRENCY (not counted); before each level ${SETTLE_SECONDS}s at that level (not counted)"
+uncounted warm-up "$WARMUP_CONCURRENCY" "$WARMUP_SECONDS" token.lua /oauth2/token
+assertions
+uncounted "private_key_jwt warm-up" "$WARMUP_CONCURRENCY" "$ASSERTION_WARMUP_SECONDS" assertion.lua /oauth2/token
 for c in $CONCURRENCY_LEVELS; do
-    assertions
-    uncounted "settle at $c" "$c" "$ASSERTION_SETTLE_SECONDS" assertion.lua /oauth2/token
+    uncounted "settle at $c" "$c" "$SETTLE_SECONDS" token.lua /oauth2/token
+    profile "client-credentials-$c"
+    run_wrk "$c" "$DURATION_SECONDS" token.lua /oauth2/token || true
+    echo "concurrency=$c duration=${DURATION_SECONDS}s $RESULT"
+    secret_rate=$(echo "$RESULT" | sed -E 's/.* tokens_per_s=([0-9]+) .*/\1/')
     assertions
     run_wrk "$c" "$ASSERTION_SECONDS" assertion.lua /oauth2/token || true
     echo "private_key_jwt concurrency=$c duration=${ASSERTION_SECONDS}s $RESULT"
     rate=$(echo "$RESULT" | sed -E 's/.* tokens_per_s=([0-9]+) .*/\1/')
-    echo "private_key_jwt/client_secret_basic at concurrency $c: $(( 100 * rate / ${SECRET_RATE[$c]:-1} )) % of the secret-based throughput"
+    echo "private_key_jwt/client_secret_basic at concurrency $c: $(( 100 * rate / (secret_rate > 0 ? secret_rate : 1) )) % of the secret-based throughput"
 done
 
 echo "== refresh-token grant (rotation) =="

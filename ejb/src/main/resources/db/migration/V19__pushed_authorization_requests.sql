@@ -1,8 +1,9 @@
 -- Pushed authorization requests (RFC 9126): a client sends its authorization request on the back
 -- channel and gets a request_uri to send the user's browser with instead. The table keeps the
 -- request under the SHA-256 of the request_uri's random part (the value itself is never stored)
--- until it expires (60 s); the authorization endpoint takes it once: one conditional UPDATE of
--- used_at decides between concurrent uses. Expired rows are deleted every ten minutes.
+-- until it expires (ERPCONNECT_OAUTH_PAR_SECONDS, default 60 s; held longer while the user logs
+-- in); the authorization endpoint takes it once: one conditional UPDATE of used_at decides between
+-- concurrent uses. Expired rows are deleted every ten minutes.
 CREATE TABLE pushed_authorization_request (
     request_hash   VARCHAR(43)   PRIMARY KEY,
     realm          VARCHAR(32)   NOT NULL,

@@ -52,6 +52,7 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -297,9 +298,71 @@ class DpopIT {
         Http.Res handMadeOk =
                 graphql(auth, handMade(ecKey, ecKey.toPublicJWK().toJSONObject(), "dpop+jwt", "ES256", token, nonce));
         assertEquals(200, handMadeOk.status(), handMadeOk.body());
-        // and a correct one still works afterwards: nothing above used up anything
-        Http.Res ok = graphql(auth, proofs.createDPoPJWT("POST", graphqlEndpoint, token, nonce));
+        // made in the future
+        assertRefused(
+                graphql(
+                        auth,
+                        proofs.createDPoPJWT(
+                                new JWTID(),
+                                "POST",
+                                graphqlEndpoint,
+                                new Date(System.currentTimeMillis() + 60_000),
+                                token,
+                                nonce)),
+                401,
+                "invalid_dpop_proof");
+        // a refused proof uses up nothing: its jti is still good for a valid proof
+        JWTID jti = new JWTID();
+        Date now = new Date();
+        assertRefused(
+                graphql(auth, proofs.createDPoPJWT(jti, "GET", graphqlEndpoint, now, token, nonce)),
+                401,
+                "invalid_dpop_proof");
+        assertRefused(
+                graphql(
+                        auth,
+                        new DefaultDPoPProofFactory(otherKey, JWSAlgorithm.ES256)
+                                .createDPoPJWT(jti, "POST", graphqlEndpoint, now, token, nonce)),
+                401,
+                "invalid_token");
+        Http.Res ok = graphql(auth, proofs.createDPoPJWT(jti, "POST", graphqlEndpoint, now, token, nonce));
         assertEquals(200, ok.status(), ok.body());
+        assertRefused(
+                graphql(auth, proofs.createDPoPJWT(jti, "POST", graphqlEndpoint, now, token, nonce)),
+                401,
+                "invalid_dpop_proof");
+    }
+
+    /**
+     * The URL a proof is for is the public URL's: a proof for another host (a phishing site that
+     * replays it to us with its own Host header) is refused, whatever Host the request names.
+     */
+    @Test
+    void aProofForAnotherHostIsRefusedWhateverTheHostHeaderSays() throws Exception {
+        DPoPAccessToken token = boundToken();
+        Nonce nonce = graphqlNonce(token);
+        URI base = URI.create(ItEnv.baseUrl());
+        String host = "phish.example:" + base.getPort();
+        SignedJWT proof = proofs.createDPoPJWT("POST", URI.create("http://" + host + "/graphql"), token, nonce);
+        byte[] body = Json.createObjectBuilder()
+                .add("query", QUERY)
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        String answer;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /graphql HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
+                    + token.toAuthorizationHeader() + "\r\nDPoP: " + proof.serialize()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+        assertTrue(answer.contains("invalid_dpop_proof"), answer);
     }
 
     /**

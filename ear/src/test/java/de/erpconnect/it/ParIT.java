@@ -32,7 +32,9 @@ import de.erpconnect.it.OAuthFlowIT.Setup;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -42,8 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Pushed authorization requests (RFC 9126), driven by Nimbus' PushedAuthorizationRequest: the
  * client pushes its request on the back channel, the browser brings only {@code client_id} and
- * {@code request_uri} — used once, for 60 s — and an application that requires PAR has every other
- * request refused.
+ * {@code request_uri} — used once, within ERPCONNECT_OAUTH_PAR_SECONDS (15 s for the suite) or while
+ * the user logs in — and an application that requires PAR has every other request refused.
  */
 @ExtendWith(ArquillianExtension.class)
 class ParIT {
@@ -152,19 +154,34 @@ class ParIT {
         assertFalse(again.headers().firstValue("Location").isPresent(), "not redirected anywhere");
     }
 
-    /** Waits for a pushed request to expire (the suite's server keeps them 15 s). */
+    /**
+     * Waits for pushed requests to expire (the suite's server keeps them 15 s): one whose browser
+     * arrived and waits at the login is held; one that comes later is gone.
+     */
     @Test
-    void anExpiredOrAnotherClientsRequestUriIsRefused() throws Exception {
+    void aRequestUriExpiresUnlessItsUserIsLoggingInAndIsBoundToItsClient() throws Exception {
         Setup s = setup();
-        URI requestUri = pushed(s, new CodeVerifier(), new State());
         Setup other = setup();
-        Browser browser = new Browser();
-        HttpResponse<String> foreign = loggedIn(browser, s, authorizeUrl(other.clientId(), requestUri));
-        assertEquals(400, foreign.statusCode(), "another application's client_id");
+        URI held = pushed(s, new CodeVerifier(), new State());
+        URI late = pushed(s, new CodeVerifier(), new State());
+        URI foreignUse = pushed(s, new CodeVerifier(), new State());
 
-        URI expiring = pushed(s, new CodeVerifier(), new State());
+        // another application's client_id: refused, and the request stays usable by its own client
+        Browser loggedIn = new Browser();
+        HttpResponse<String> foreign = loggedIn(loggedIn, s, authorizeUrl(other.clientId(), foreignUse));
+        assertEquals(400, foreign.statusCode());
+        assertTrue(foreign.body().contains("request_uri"), foreign.body());
+        HttpResponse<String> own = loggedIn.get(authorizeUrl(s.clientId(), foreignUse));
+        assertEquals(303, own.statusCode(), own.body());
+
+        Browser atLogin = new Browser();
+        assertEquals(302, atLogin.get(authorizeUrl(s.clientId(), held)).statusCode(), "sent to the login page");
         Thread.sleep((LIFETIME_SECONDS + 1) * 1000);
-        HttpResponse<String> expired = browser.get(authorizeUrl(s.clientId(), expiring));
+        HttpResponse<String> afterLogin = atLogin.get(Browser.location(atLogin.login(s.user(), s.password())));
+        assertEquals(303, afterLogin.statusCode(), "held while the user logged in: " + afterLogin.body());
+        assertTrue(Browser.location(afterLogin).startsWith(ItEnv.issuer() + "/auth/consent.xhtml?request="));
+
+        HttpResponse<String> expired = loggedIn.get(authorizeUrl(s.clientId(), late));
         assertEquals(400, expired.statusCode(), "expired");
         assertTrue(expired.body().contains("request_uri"), expired.body());
     }
@@ -184,6 +201,29 @@ class ParIT {
                 pushed(s, ResponseType.Value.TOKEN, null, CodeChallengeMethod.S256), 400, "unsupported_response_type");
         assertPushRefused(
                 pushed(s, ResponseType.Value.CODE, "graphql admin", CodeChallengeMethod.S256), 400, "invalid_scope");
+        Http.Res named = Http.bytesWithHeaders(
+                "POST",
+                "/oauth2/par",
+                Map.of(
+                        "Authorization",
+                        Http.basic(s.clientId().getValue(), s.app().getString("clientSecret"))),
+                "application/x-www-form-urlencoded",
+                ("response_type=code&redirect_uri=" + CALLBACK + "&code_challenge=" + new CodeVerifier().getValue()
+                                + "&code_challenge_method=S256&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Ax")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, named.status(), named.body());
+        assertTrue(named.body().contains("request_uri"), named.body());
+        Http.Res otherClient = Http.bytesWithHeaders(
+                "POST",
+                "/oauth2/par",
+                Map.of(
+                        "Authorization",
+                        Http.basic(s.clientId().getValue(), s.app().getString("clientSecret"))),
+                "application/x-www-form-urlencoded",
+                ("client_id=ec-someone-else&response_type=code&redirect_uri=" + CALLBACK)
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, otherClient.status(), otherClient.body());
+        assertTrue(otherClient.body().contains("client_id"), otherClient.body());
         assertPushRefused(
                 push(
                         s,
@@ -253,7 +293,11 @@ class ParIT {
                 .getRequestURI();
         HttpResponse<String> consent = browser.get(authorizeUrl(s.clientId(), requestUri));
         assertEquals(303, consent.statusCode(), consent.body());
-        assertTrue(Browser.location(consent).startsWith(ItEnv.issuer() + "/auth/consent.xhtml?request="));
+        String consentUrl = Browser.location(consent);
+        assertTrue(consentUrl.startsWith(ItEnv.issuer() + "/auth/consent.xhtml?request="), consentUrl);
+        AuthorizationResponse allowed =
+                AuthorizationResponse.parse(URI.create(Browser.location(browser.decide(consentUrl, true))));
+        assertTrue(allowed.indicatesSuccess(), "the pushed request gets its code: " + allowed);
     }
 
     @Test

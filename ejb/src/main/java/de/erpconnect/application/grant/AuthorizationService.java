@@ -109,14 +109,28 @@ public class AuthorizationService {
         }
     }
 
-    /** The rest of the request; every failure here is redirected to the client. */
+    /**
+     * The rest of the request; every failure here is redirected to the client. {@code pushed}: the
+     * request came through PAR (RFC 9126), which an application may require (§6).
+     */
     public Consent prepare(
-            String clientId, String redirectUri, String scopeParameter, String codeChallenge, String method) {
+            String clientId,
+            String redirectUri,
+            String scopeParameter,
+            String codeChallenge,
+            String method,
+            boolean pushed) {
         checkClientAndRedirect(clientId, redirectUri);
         ClientApplication app =
                 applications.findByClientId(RealmId.ERP, new ClientId(clientId)).orElseThrow();
         if (!app.isActive()) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The application is deactivated.");
+        }
+        if (!pushed && app.requiresPushedRequests()) {
+            throw new OAuthException(
+                    OAuthError.INVALID_REQUEST,
+                    "This application must push its authorization requests first (PAR, RFC 9126):"
+                            + " POST them to /oauth2/par and send only client_id and request_uri here.");
         }
         licences.refusal(app.getKind(), app.getClientType()).ifPresent(reason -> {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, reason);
@@ -159,7 +173,7 @@ public class AuthorizationService {
      * valid for {@link #CODE_LIFETIME}, bound to client, redirect URI, scopes and PKCE challenge.
      * {@code authorizationRequest} is the consent page's request id (null without a consent page):
      * a request gets one code only, and a second approval of it changes nothing and fails with
-     * {@link AuthorizationAnsweredException}.
+     * {@link AuthorizationAnsweredException}. {@code pushed}: the request came through PAR.
      */
     public String approve(
             String clientId,
@@ -167,9 +181,10 @@ public class AuthorizationService {
             String scopeParameter,
             String codeChallenge,
             String method,
+            boolean pushed,
             boolean remember,
             String authorizationRequest) {
-        Consent consent = prepare(clientId, redirectUri, scopeParameter, codeChallenge, method);
+        Consent consent = prepare(clientId, redirectUri, scopeParameter, codeChallenge, method, pushed);
         ClientApplication app =
                 applications.findByClientId(RealmId.ERP, new ClientId(clientId)).orElseThrow();
         User user = users.getByLogin(RealmId.ERP, new LoginName(caller().login()));
@@ -207,23 +222,6 @@ public class AuthorizationService {
             throw new AuthorizationAnsweredException();
         }
         return code;
-    }
-
-    /**
-     * Refuses a request that did not come through PAR from an application that requires PAR
-     * (RFC 9126 §6); {@code pushed} says whether it did.
-     */
-    public void checkPushed(String clientId, boolean pushed) {
-        if (!pushed
-                && applications
-                        .findByClientId(RealmId.ERP, new ClientId(clientId))
-                        .map(ClientApplication::requiresPushedRequests)
-                        .orElse(false)) {
-            throw new OAuthException(
-                    OAuthError.INVALID_REQUEST,
-                    "This application must push its authorization requests first (PAR, RFC 9126):"
-                            + " POST them to /oauth2/par and send only client_id and request_uri here.");
-        }
     }
 
     /** PKCE S256, required of every client (RFC 7636, RFC 9700 §2.1.1). */

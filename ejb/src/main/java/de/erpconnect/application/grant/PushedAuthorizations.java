@@ -6,10 +6,11 @@ import de.erpconnect.domain.client.ClientApplication;
 import de.erpconnect.domain.client.ClientApplicationRepository;
 import de.erpconnect.domain.client.ClientCredentials;
 import de.erpconnect.domain.client.ClientProof;
+import de.erpconnect.domain.client.RedirectUri;
+import de.erpconnect.domain.grant.OpaqueToken;
 import de.erpconnect.domain.grant.PushedRequest;
 import de.erpconnect.domain.grant.PushedRequestRepository;
 import de.erpconnect.domain.shared.RealmId;
-import de.erpconnect.domain.shared.Sha256;
 import de.erpconnect.domain.token.AuthorizationPageException;
 import de.erpconnect.domain.token.AuthorizationPageException.Reason;
 import de.erpconnect.domain.token.OAuthError;
@@ -19,10 +20,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Pushed authorization requests (RFC 9126): the client authenticates as at the token endpoint and
@@ -38,8 +38,6 @@ public class PushedAuthorizations {
 
     /** RFC 9126 §2.2: the prefix of every request_uri. */
     public static final String URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ClientAuthentication clientAuthentication;
@@ -59,9 +57,11 @@ public class PushedAuthorizations {
     /** A pushed request's handle: {@code request_uri} and its lifetime in seconds (RFC 9126 §2.2). */
     public record Pushed(String requestUri, long expiresIn) {}
 
-    /** The parameters of a pushed request, as the client sent them. */
+    /**
+     * The parameters of a pushed request, as the client sent them ({@code client_id}, if any, was
+     * compared with the client's authentication already).
+     */
     public record Parameters(
-            String clientId,
             String responseType,
             String redirectUri,
             String scope,
@@ -75,9 +75,6 @@ public class PushedAuthorizations {
     public Pushed push(ClientProof proof, String remoteAddress, Parameters p) {
         ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
         String clientId = client.clientId().value();
-        if (p.clientId() != null && !p.clientId().equals(clientId)) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "client_id is not the authenticated client.");
-        }
         if (p.requestUri() != null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "A pushed request cannot itself name a request_uri.");
         }
@@ -88,6 +85,9 @@ public class PushedAuthorizations {
             authorization.checkClientAndRedirect(clientId, p.redirectUri());
         } catch (AuthorizationPageException e) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
+        }
+        if (p.redirectUri().length() > RedirectUri.MAX_LENGTH) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The redirect_uri is too long.");
         }
         AuthorizationService.checkPkce(p.codeChallenge(), p.codeChallengeMethod());
         if (p.scope() != null && p.scope().length() > PushedRequest.MAX_SCOPE_LENGTH) {
@@ -102,12 +102,10 @@ public class PushedAuthorizations {
                     OAuthError.INVALID_REQUEST,
                     "state may have at most " + PushedRequest.MAX_STATE_LENGTH + " characters.");
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String value = OpaqueToken.generate();
         requests.store(
                 RealmId.ERP.value(),
-                Sha256.base64Url(value),
+                OpaqueToken.hash(value),
                 new PushedRequest(
                         clientId,
                         p.redirectUri(),
@@ -124,16 +122,41 @@ public class PushedAuthorizations {
      * about it can be trusted to redirect to).
      */
     public PushedRequest take(String clientId, String requestUri) {
-        if (clientId == null || requestUri == null || !requestUri.startsWith(URI_PREFIX)) {
-            throw unusable();
-        }
-        PushedRequest request = requests.take(
-                        RealmId.ERP.value(), Sha256.base64Url(requestUri.substring(URI_PREFIX.length())), Instant.now())
+        String value = value(requestUri).orElseThrow(PushedAuthorizations::unusable);
+        PushedRequest request = requests.take(RealmId.ERP.value(), OpaqueToken.hash(value), Instant.now())
                 .orElseThrow(PushedAuthorizations::unusable);
         if (!request.clientId().equals(clientId)) {
             throw unusable();
         }
         return request;
+    }
+
+    /**
+     * Holds a pushed request for the user's login (ERPCONNECT_OAUTH_LOGIN_TIMEOUT_SECONDS): its own
+     * lifetime covers the way from the push to the authorization endpoint, not the typing of a
+     * password. Only an unused, unexpired request of this client is extended; anything else is left
+     * to the authorization endpoint to refuse after the login.
+     */
+    public void holdForLogin(String clientId, String requestUri) {
+        Optional<String> value = value(requestUri);
+        if (clientId != null && value.isPresent()) {
+            Instant now = Instant.now();
+            requests.extend(
+                    RealmId.ERP.value(),
+                    OpaqueToken.hash(value.get()),
+                    clientId,
+                    now,
+                    now.plus(settings.loginTimeout()));
+        }
+    }
+
+    /** The random part of a request_uri of ours; empty for anything else. */
+    private static Optional<String> value(String requestUri) {
+        if (requestUri == null || !requestUri.startsWith(URI_PREFIX)) {
+            return Optional.empty();
+        }
+        String value = requestUri.substring(URI_PREFIX.length());
+        return OpaqueToken.isWellFormed(value) ? Optional.of(value) : Optional.empty();
     }
 
     private static AuthorizationPageException unusable() {

@@ -16,7 +16,6 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,8 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code htm}) and URL ({@code htu}, without query and fragment), made at most
  * {@value #MAX_AGE_SECONDS} s ago ({@code iat}, {@value #SKEW_SECONDS} s of clock skew), with the
  * server's current nonce, for the presented access token ({@code ath}) at an API, and used once
- * ({@code jti}, {@link ProofIds}). The replay check comes last, so that a refused proof uses up
- * nothing. What a proof proves is the RFC 7638 thumbprint of its key ({@code jkt}), to which
+ * ({@code jti}, {@link ProofIds}). What a proof proves is the RFC 7638 thumbprint of its key ({@code jkt}), to which
  * tokens are bound.
  */
 @ApplicationScoped
@@ -70,12 +68,14 @@ public class DpopProofs {
     }
 
     /**
-     * Verifies the proof of a request and returns the thumbprint of its key. {@code urls} are the
-     * forms of the request's URL that count (the public URL's, the one the server received);
-     * {@code accessToken} is the token the request presents, null at the token endpoint.
-     * Refusals: {@link OAuthError#INVALID_DPOP_PROOF}, {@link DpopNonceRequiredException}.
+     * Verifies the proof of a request and returns the thumbprint of its key. {@code url} is the
+     * request's URL as the public URL names it; {@code accessToken} the token the request presents
+     * and {@code boundJkt} the key it is bound to, both null at the token endpoint. The cheap checks
+     * come before the signature, and the replay check last, so that a refused proof uses up nothing.
+     * Refusals: {@link OAuthError#INVALID_DPOP_PROOF}, {@link DpopNonceRequiredException}, and
+     * {@link OAuthError#INVALID_TOKEN} for a proof of another key than the token's.
      */
-    public String verify(String proof, String method, Collection<String> urls, String accessToken) {
+    public String verify(String proof, String method, String url, String accessToken, String boundJkt) {
         Instant now = Instant.now();
         String[] parts = SignedJwts.parts(proof).orElseThrow(() -> invalid("The DPoP proof is not a signed JWT."));
         JsonObject header = SignedJwts.json(parts[0]).orElseThrow(() -> invalid("The DPoP proof is not a signed JWT."));
@@ -97,25 +97,27 @@ public class DpopProofs {
         if (!key.key().algorithm().equals(alg)) {
             throw invalid("The DPoP proof's key does not fit its alg " + alg + ".");
         }
+        checkClaims(claims, method, url, accessToken, now);
         if (!key.verifier().verifies(proof)) {
             throw invalid("The DPoP proof's signature is invalid.");
         }
-        checkClaims(claims, method, urls, accessToken, now);
+        if (boundJkt != null && !boundJkt.equals(key.key().thumbprint())) {
+            throw new OAuthException(
+                    OAuthError.INVALID_TOKEN, "The DPoP proof was made with another key than the token is bound to.");
+        }
         if (!proofIds.firstUse(Sha256.base64Url(SignedJwts.string(claims, "jti")))) {
             throw invalid("The DPoP proof was used before (its jti is known).");
         }
         return key.key().thumbprint();
     }
 
-    private void checkClaims(
-            JsonObject claims, String method, Collection<String> urls, String accessToken, Instant now) {
+    private void checkClaims(JsonObject claims, String method, String url, String accessToken, Instant now) {
         if (!method.equals(SignedJwts.string(claims, "htm"))) {
             throw invalid("The DPoP proof is for another HTTP method (htm must be " + method + ").");
         }
         String htu = normalized(SignedJwts.string(claims, "htu"));
-        if (htu == null || urls.stream().map(DpopProofs::normalized).noneMatch(htu::equals)) {
-            throw invalid("The DPoP proof is for another URL (htu must be "
-                    + urls.iterator().next() + ").");
+        if (htu == null || !htu.equals(normalized(url))) {
+            throw invalid("The DPoP proof is for another URL (htu must be " + url + ").");
         }
         if (!(claims.get("iat") instanceof JsonNumber iat)) {
             throw invalid("The DPoP proof has no iat.");

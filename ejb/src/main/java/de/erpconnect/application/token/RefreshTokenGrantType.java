@@ -78,7 +78,8 @@ public class RefreshTokenGrantType {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The grant was revoked or has expired.");
         }
         if (chain.dpopJkt() != null && !chain.dpopJkt().equals(dpopJkt)) {
-            // RFC 9449 §5: a bound refresh token is used only with a proof of its key
+            // RFC 9449 §5: a bound refresh token is used only with a proof of its key — checked before
+            // reuse detection on purpose: whoever lacks the key cannot revoke the grant by replaying
             throw new OAuthException(
                     dpopJkt == null ? OAuthError.INVALID_DPOP_PROOF : OAuthError.INVALID_GRANT,
                     dpopJkt == null
@@ -86,7 +87,7 @@ public class RefreshTokenGrantType {
                             : "The refresh token is bound to another DPoP key.");
         }
         if (!chain.isCurrent(presented.generation())) {
-            // known reuse: decided before anything else can refuse the request
+            // known reuse: decided before anything but the DPoP binding can refuse the request
             String successor = successorOfRetry(grant, chain, presented.generation(), now);
             return CompletableFuture.completedFuture(accessTokens
                     .forGrant(client, grant, narrowed(chain, scopeParameter), now, dpopJkt)

@@ -13,6 +13,7 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
@@ -43,6 +44,7 @@ public final class ClientKeys {
     public static final String PS256 = "PS256";
 
     private static final int MIN_RSA_BITS = 2048;
+    private static final int MAX_PROOF_RSA_BITS = 4096;
     private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65537);
     private static final ECParameterSpec P256 = p256();
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
@@ -133,11 +135,20 @@ public final class ClientKeys {
     /**
      * The key of a DPoP proof's {@code jwk} header (RFC 9449 §4.2), by the same rules as a registered
      * key (EC on P-256 for ES256, RSA of at least 2048 bits for PS256, no private members); its
-     * {@code kid}, if any, is not kept. Every rule broken is an {@link InvalidInputException}.
+     * {@code kid}, if any, is not kept; an RSA key needs the exponent 65537 and at most 4096 bits, so
+     * that nobody can make a verification expensive. Every rule broken is an {@link InvalidInputException}.
      */
     public static Key proofKey(JsonObject jwk) {
         requirePublicOnly(jwk, "The proof's key", "a proof carries the public key only.");
-        return publicKey(jwk, null, "The proof's key");
+        Key key = publicKey(jwk, null, "The proof's key");
+        // anyone may send a proof key: an RSA key whose verification costs what a registered one's does
+        if (key.publicKey() instanceof RSAPublicKey rsa
+                && (!rsa.getPublicExponent().equals(MIN_RSA_EXPONENT)
+                        || rsa.getModulus().bitLength() > MAX_PROOF_RSA_BITS)) {
+            throw invalid(
+                    "The proof's key: RSA keys need the exponent 65537 and at most " + MAX_PROOF_RSA_BITS + " bits.");
+        }
+        return key;
     }
 
     private static void requirePublicOnly(JsonObject jwk, String label, String advice) {

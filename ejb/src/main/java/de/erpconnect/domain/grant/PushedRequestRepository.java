@@ -16,4 +16,7 @@ public interface PushedRequestRepository {
      * not used before; empty otherwise (also for the loser of concurrent uses).
      */
     Optional<PushedRequest> take(String realm, String requestHash, Instant now);
+
+    /** Moves the expiry of the client's unused, unexpired request later to {@code until} (never earlier). */
+    void extend(String realm, String requestHash, String clientId, Instant now, Instant until);
 }

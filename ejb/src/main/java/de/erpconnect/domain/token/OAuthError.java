@@ -12,6 +12,8 @@ public enum OAuthError {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     ACCESS_DENIED("access_denied", 403),
     SLOW_DOWN("slow_down", 429),
+    /** RFC 6750 §3.1: the presented access token cannot be used (here: a DPoP proof of another key). */
+    INVALID_TOKEN("invalid_token", 401),
     /** RFC 9449 §5 and §7.1: a DPoP proof that is missing where required, malformed or not valid. */
     INVALID_DPOP_PROOF("invalid_dpop_proof", 400),
     /** RFC 9449 §8: the proof lacks the server's current nonce. */

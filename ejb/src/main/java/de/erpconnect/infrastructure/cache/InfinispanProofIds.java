@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * DPoP proof ids in the server's Infinispan cache {@code erpconnect/dpop-proofs}
- * ({@code wildfly-config/65-caches.cli}): entries expire after 90 s, longer than a proof is
- * accepted. On a cluster node the cache is replicated synchronously and a conditional write is
+ * ({@code wildfly-config/65-caches.cli}): entries expire after 120 s, longer than a proof is
+ * accepted (70 s) plus clock differences between nodes, and are never evicted before. On a cluster node the cache is replicated synchronously and a conditional write is
  * decided by the key's primary owner, so two nodes cannot both accept one proof; on a single server
  * it is a local cache. Used through {@link ConcurrentMap} only, so the application needs no
  * Infinispan API.

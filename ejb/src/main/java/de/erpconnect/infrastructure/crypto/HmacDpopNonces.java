@@ -1,11 +1,13 @@
 package de.erpconnect.infrastructure.crypto;
 
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.token.DpopNonces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * DPoP nonces that prove themselves: the number of the current {@value #SLOT_SECONDS}-second slot
  * and its HMAC-SHA-256 (16 bytes) under a key derived from the credential store's pepper, 32
  * base64url characters. A nonce is accepted in its own slot and the next one (60 to 120 s after it
- * was handed out); the nodes of a cluster share the credential store, so each accepts the others'.
+ * was handed out), and in the slot before (a node whose clock runs behind); the nodes of a cluster
+ * share the credential store, so each accepts the others'. A single server's nonces end with a
+ * restart ({@link #label()}).
  */
 @ApplicationScoped
 public class HmacDpopNonces implements DpopNonces {
@@ -28,6 +32,9 @@ public class HmacDpopNonces implements DpopNonces {
 
     @Inject
     MasterKeys keys;
+
+    @Inject
+    Settings settings;
 
     private volatile SecretKeySpec key;
 
@@ -76,8 +83,27 @@ public class HmacDpopNonces implements DpopNonces {
             return false;
         }
         long slot = now.getEpochSecond() / SLOT_SECONDS;
-        // every node computes the same nonce for a slot: the two in use are compared, no MAC per request
-        return nonce.equals(slot(slot).nonce()) || nonce.equals(slot(slot - 1).nonce());
+        // every node computes the same nonce for a slot: those in use are compared, no MAC per request;
+        // the next slot's too, for a node whose clock runs a little behind the one that handed it out
+        return nonce.equals(slot(slot).nonce())
+                || nonce.equals(slot(slot - 1).nonce())
+                || nonce.equals(nonce(slot + 1));
+    }
+
+    /**
+     * The key's label. A single server adds a value of this start: its proof ids live in memory and
+     * are gone after a restart, so the nonces handed out before it must stop working too (a cluster's
+     * replicated ids outlive one node's restart, and its nodes must share the key).
+     */
+    private byte[] label() {
+        if (settings.clustered()) {
+            return KEY_LABEL;
+        }
+        byte[] label = Arrays.copyOf(KEY_LABEL, KEY_LABEL.length + 16);
+        byte[] start = new byte[16];
+        new SecureRandom().nextBytes(start);
+        System.arraycopy(start, 0, label, KEY_LABEL.length, 16);
+        return label;
     }
 
     private String nonce(long slot) {
@@ -89,7 +115,7 @@ public class HmacDpopNonces implements DpopNonces {
     private byte[] mac(long slot) {
         try {
             if (key == null) {
-                key = MasterKeys.derive(keys.pepper(), KEY_LABEL);
+                key = MasterKeys.derive(keys.pepper(), label());
             }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -80,6 +80,24 @@ public class JdbcPushedRequests implements PushedRequestRepository {
         }
     }
 
+    @Override
+    public void extend(String realm, String requestHash, String clientId, Instant now, Instant until) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update pushed_authorization_request set expires_at = ?"
+                        + " where request_hash = ? and realm = ? and client_id = ? and used_at is null"
+                        + " and expires_at > ? and expires_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(until));
+            ps.setString(2, requestHash);
+            ps.setString(3, realm);
+            ps.setString(4, clientId);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(until));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Holding a pushed authorization request failed", e);
+        }
+    }
+
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void deleteExpired() {
         try (Connection c = dataSource.getConnection();

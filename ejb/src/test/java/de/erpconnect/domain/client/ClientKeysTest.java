@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.erpconnect.common.Jsonp;
 import de.erpconnect.domain.shared.InvalidInputException;
 import de.erpconnect.infrastructure.crypto.JwsSigner;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 /** The registered keys of private_key_jwt, checked against the RFCs' published examples. */
@@ -50,20 +53,33 @@ class ClientKeysTest {
 
     @Test
     void aDpopProofKeyFollowsTheSameRulesWithoutAKid() {
-        jakarta.json.JsonObject a3 = de.erpconnect.common.Jsonp.JSON
-                .createReader(new java.io.StringReader(A3_KEY.replace("\"kid\":\"a3\",", "")))
+        JsonObject a3 = Jsonp.JSON
+                .createReader(new StringReader(A3_KEY.replace("\"kid\":\"a3\",", "")))
                 .readObject();
         ClientKeys.Key key = ClientKeys.proofKey(a3);
         assertEquals("ES256", key.algorithm());
         assertTrue(JwsSigner.verifies(A3_JWS, key.publicKey()));
         assertEquals(
                 ClientKeys.parse("{\"keys\":[" + A3_KEY + "]}").keys().get(0).thumbprint(), key.thumbprint());
-        jakarta.json.JsonObject withD = de.erpconnect.common.Jsonp.JSON
+        JsonObject withD = Jsonp.JSON
                 .createObjectBuilder(a3)
                 .add("d", "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI")
                 .build();
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ClientKeys.proofKey(withD));
         assertTrue(refused.getMessage().contains("private key material ('d')"), refused.getMessage());
+    }
+
+    @Test
+    void aProofKeyIsRsaWithExponent65537OnlyWhileARegisteredKeyMayHaveAnother() {
+        String rsa = "{\"kty\":\"RSA\",\"kid\":\"e\",\"n\":\"" + RFC7638_N + "\",\"e\":\"AQAD\"}";
+        assertEquals(
+                "PS256",
+                ClientKeys.parse("{\"keys\":[" + rsa + "]}").keys().get(0).algorithm());
+        JsonObject jwk = Jsonp.JSON.createReader(new StringReader(rsa)).readObject();
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ClientKeys.proofKey(jwk));
+        assertTrue(refused.getMessage().contains("65537"), refused.getMessage());
+        JsonObject f4 = Jsonp.JSON.createObjectBuilder(jwk).add("e", "AQAB").build();
+        assertEquals("PS256", ClientKeys.proofKey(f4).algorithm());
     }
 
     @Test

@@ -57,15 +57,22 @@ public class AuthorizationEndpoint {
             throw new AuthorizationPageException(
                     "invalid_request",
                     AuthorizationPageException.Reason.REPEATED_PARAMETER,
-                    "client_id and redirect_uri may appear only once.");
+                    "client_id, redirect_uri and request_uri may appear only once.");
         }
         String requestUri = params.getFirst("request_uri");
         if (requestUri != null) {
             // RFC 9126 §4: the pushed request's parameters only, taken once
             PushedRequest p = pushed.take(clientId, requestUri);
-            authorization.checkClientAndRedirect(clientId, p.redirectUri());
             return authorize(
-                    request, language, clientId, p.redirectUri(), p.scope(), p.state(), p.codeChallenge(), "S256");
+                    request,
+                    language,
+                    clientId,
+                    p.redirectUri(),
+                    p.scope(),
+                    p.state(),
+                    p.codeChallenge(),
+                    "S256",
+                    true);
         }
         String redirectUri = params.getFirst("redirect_uri");
         authorization.checkClientAndRedirect(clientId, redirectUri);
@@ -84,11 +91,6 @@ public class AuthorizationEndpoint {
                             redirectUri, "unsupported_response_type", "Only response_type=code is supported.", state),
                     language);
         }
-        try {
-            authorization.checkPushed(clientId, false);
-        } catch (OAuthException e) {
-            return ClientRedirect.to(redirects.error(redirectUri, e.error().code(), e.getMessage(), state), language);
-        }
         return authorize(
                 request,
                 language,
@@ -97,7 +99,8 @@ public class AuthorizationEndpoint {
                 params.getFirst("scope"),
                 state,
                 params.getFirst("code_challenge"),
-                params.getFirst("code_challenge_method"));
+                params.getFirst("code_challenge_method"),
+                false);
     }
 
     /** A request whose client and redirect URI are checked: the user's part, then back to the client. */
@@ -109,12 +112,14 @@ public class AuthorizationEndpoint {
             String scope,
             String state,
             String challenge,
-            String method) {
+            String method,
+            boolean pushedRequest) {
         try {
             AuthorizationService.Consent consent =
-                    authorization.prepare(clientId, redirectUri, scope, challenge, method);
+                    authorization.prepare(clientId, redirectUri, scope, challenge, method, pushedRequest);
             if (!consent.needed()) {
-                String code = authorization.approve(clientId, redirectUri, scope, challenge, method, true, null);
+                String code = authorization.approve(
+                        clientId, redirectUri, scope, challenge, method, pushedRequest, true, null);
                 return ClientRedirect.to(redirects.success(redirectUri, code, state), language);
             }
             String id = redirects.keep(
@@ -127,6 +132,7 @@ public class AuthorizationEndpoint {
                             challenge,
                             method,
                             state,
+                            pushedRequest,
                             consent.applicationName(),
                             consent.partnerAppName(),
                             consent.scopes(),

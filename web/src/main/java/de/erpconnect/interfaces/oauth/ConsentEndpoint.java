@@ -104,6 +104,7 @@ public class ConsentEndpoint {
                         p.scope(),
                         p.codeChallenge(),
                         p.codeChallengeMethod(),
+                        p.pushed(),
                         remember,
                         p.id());
             } catch (ConcurrentChangeException e) {

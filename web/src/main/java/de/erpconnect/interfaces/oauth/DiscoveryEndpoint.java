@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.oauth;
 
 import de.erpconnect.application.cloud.CloudRealms;
+import de.erpconnect.application.token.DpopProofs;
 import de.erpconnect.common.Jsonp;
 import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.ClientKeys;
@@ -77,7 +78,7 @@ public class DiscoveryEndpoint {
                         .add("scopes_supported", scopes)
                         .add("authorization_response_iss_parameter_supported", true)
                         // RFC 9449 §5.1: token endpoint and APIs take DPoP proofs of these algorithms
-                        .add("dpop_signing_alg_values_supported", assertionAlgorithms())
+                        .add("dpop_signing_alg_values_supported", Jsonp.JSON.createArrayBuilder(DpopProofs.ALGORITHMS))
                         // RFC 9126 §5: pushed requests; an application may require them
                         .add(
                                 "pushed_authorization_request_endpoint",

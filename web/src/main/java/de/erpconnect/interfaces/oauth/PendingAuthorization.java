@@ -10,7 +10,8 @@ import java.util.List;
  * random id that the consent page carries. Answered once, and only within the login timeout
  * (ERPCONNECT_OAUTH_LOGIN_TIMEOUT_SECONDS, default 10 minutes, as Keycloak's): a consent page left
  * open longer must be started again from the application.
- * {@code partnerAppName} is null for an own application.
+ * {@code partnerAppName} is null for an own application; {@code pushed}: the request came through
+ * PAR (RFC 9126).
  */
 public record PendingAuthorization(
         String id,
@@ -20,6 +21,7 @@ public record PendingAuthorization(
         String codeChallenge,
         String codeChallengeMethod,
         String state,
+        boolean pushed,
         String applicationName,
         String partnerAppName,
         List<String> scopes,

@@ -53,7 +53,6 @@ public class PushedAuthorizationEndpoint {
                 client,
                 remoteAddresses.of(request),
                 new PushedAuthorizations.Parameters(
-                        form.get("client_id"),
                         form.get("response_type"),
                         form.get("redirect_uri"),
                         form.get("scope"),

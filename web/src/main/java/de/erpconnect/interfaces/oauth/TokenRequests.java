@@ -112,7 +112,7 @@ public class TokenRequests {
         String endpoint =
                 erp ? settings.publicUrl().resolve("/oauth2/token") : settings.issuer(realm) + "/oauth2/token";
         ClientProof client = clientAuthenticator.presented(OAuthForms.authorization(headers), form, endpoint);
-        String jkt = erp ? dpopKey(headers, endpoint, request) : null;
+        String jkt = erp ? dpopKey(headers, endpoint) : null;
         String remote = remoteAddresses.of(request);
         CompletionStage<IssuedToken> token = switch (grantType) {
             case AuthorizationCodeGrant.TYPE ->
@@ -129,7 +129,7 @@ public class TokenRequests {
      * endpoint; null without one. Two {@code DPoP} headers are refused (§4.3, item 1). The cloud's
      * realms do not take DPoP proofs.
      */
-    private String dpopKey(HttpHeaders headers, String endpoint, HttpServletRequest request) {
+    private String dpopKey(HttpHeaders headers, String endpoint) {
         List<String> proofs = headers.getRequestHeader(DpopProofs.HEADER);
         if (proofs == null || proofs.isEmpty()) {
             return null;
@@ -137,8 +137,8 @@ public class TokenRequests {
         if (proofs.size() > 1) {
             throw new OAuthException(OAuthError.INVALID_DPOP_PROOF, "Send one DPoP header, not " + proofs.size() + ".");
         }
-        return dpopProofs.verify(
-                proofs.get(0), "POST", List.of(endpoint, request.getRequestURL().toString()), null);
+        // the public URL only: the request's own URL is built from its Host header, which the sender chooses
+        return dpopProofs.verify(proofs.get(0), "POST", endpoint, null, null);
     }
 
     /** The successful answer, RFC 6749 §5.1; a DPoP-bound token with its type and the next nonce. */

@@ -1,6 +1,7 @@
 package de.erpconnect.interfaces.security;
 
 import de.erpconnect.application.cloud.CloudCaller;
+import de.erpconnect.application.grant.PushedAuthorizations;
 import de.erpconnect.application.user.AuthenticationService;
 import de.erpconnect.application.user.CallerState;
 import de.erpconnect.common.Settings;
@@ -9,6 +10,7 @@ import de.erpconnect.domain.shared.RealmId;
 import de.erpconnect.domain.user.LockedOutException;
 import de.erpconnect.domain.user.LoginName;
 import de.erpconnect.interfaces.http.ErrorPages;
+import de.erpconnect.interfaces.http.RequestPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -194,6 +196,9 @@ class FormAuthentication {
     @Inject
     Settings settings;
 
+    @Inject
+    PushedAuthorizations pushedAuthorizations;
+
     /** The login form's post: checks the password, starts a new session and continues. */
     AuthenticationStatus login(Site site, HttpServletRequest request, HttpMessageContext context) {
         String saved = site.savedUrl(request).orElse(null);
@@ -244,6 +249,10 @@ class FormAuthentication {
         String query = request.getQueryString();
         request.getSession(true)
                 .setAttribute(site.savedUrlAttribute, request.getRequestURI() + (query == null ? "" : "?" + query));
+        if (site == Site.ERP && RequestPaths.of(request).equals("/oauth2/authorize")) {
+            // a pushed request (RFC 9126) waits while the user logs in
+            pushedAuthorizations.holdForLogin(request.getParameter("client_id"), request.getParameter("request_uri"));
+        }
         return toLogin(request, context.getResponse(), context, absolute(site.loginPage));
     }
 

@@ -72,14 +72,26 @@ final class Refusals {
     }
 
     private static String dpopChallenge(String error, String description) {
-        return challenge("DPoP algs=\"ES256 PS256\"", error, description);
+        return challenge("DPoP algs=\"" + String.join(" ", DpopProofs.ALGORITHMS) + "\"", error, description);
     }
 
     private static String challenge(String scheme, String error, String description) {
         if (error == null) {
             return scheme;
         }
-        return scheme + ", error=\"" + error + "\", error_description=\"" + description.replace("\"", "'") + "\"";
+        return scheme + ", error=\"" + error + "\", error_description=\"" + quotable(description) + "\"";
+    }
+
+    /**
+     * A description as a quoted-string of RFC 6750 §3 allows (printable ASCII without {@code "} and
+     * {@code \\}): it may repeat what the request sent (a proof key's alg), so nothing else gets through.
+     */
+    static String quotable(String description) {
+        StringBuilder out = new StringBuilder(description.length());
+        for (char c : description.toCharArray()) {
+            out.append(c == '"' ? '\'' : c < 0x20 || c > 0x7e || c == '\\' ? '?' : c);
+        }
+        return out.toString();
     }
 
     /** Refuses with the status and the headers set here and leaves the body to the container. */
