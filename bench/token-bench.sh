@@ -90,7 +90,7 @@ echo "== client-credentials token endpoint: client_secret_basic, and private_key
 # at most 30 s. The two methods alternate at each level after both warm-ups.
 ASSERTIONS=${ASSERTIONS:-120000}
 ASSERTION_SECONDS=$(( DURATION_SECONDS < 30 ? DURATION_SECONDS : 30 ))
-ASSERTION_WARMUP_SECONDS=${ASSERTION_WARMUP_SECONDS:-30}
+ASSERTION_WARMUP_SECONDS=$(( ${ASSERTION_WARMUP_SECONDS:-30} < 30 ? ${ASSERTION_WARMUP_SECONDS:-30} : 30 ))
 BCPROV=$(ls "$HOME"/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar)
 export BENCH_BODIES="$BASE_DIR/bench-assertions"
 ADMIN_BASIC="Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"

@@ -122,20 +122,19 @@ public class PushedAuthorizations {
      * about it can be trusted to redirect to).
      */
     public PushedRequest take(String clientId, String requestUri) {
-        String value = value(requestUri).orElseThrow(PushedAuthorizations::unusable);
-        PushedRequest request = requests.take(RealmId.ERP.value(), OpaqueToken.hash(value), Instant.now())
-                .orElseThrow(PushedAuthorizations::unusable);
-        if (!request.clientId().equals(clientId)) {
+        if (clientId == null) {
             throw unusable();
         }
-        return request;
+        String value = value(requestUri).orElseThrow(PushedAuthorizations::unusable);
+        return requests.take(RealmId.ERP.value(), OpaqueToken.hash(value), clientId, Instant.now())
+                .orElseThrow(PushedAuthorizations::unusable);
     }
 
     /**
      * Holds a pushed request for the user's login (ERPCONNECT_OAUTH_LOGIN_TIMEOUT_SECONDS): its own
      * lifetime covers the way from the push to the authorization endpoint, not the typing of a
-     * password. Only an unused, unexpired request of this client is extended; anything else is left
-     * to the authorization endpoint to refuse after the login.
+     * password. Only an unused, unexpired request of this client is extended, and only once; anything
+     * else is left to the authorization endpoint to refuse after the login.
      */
     public void holdForLogin(String clientId, String requestUri) {
         Optional<String> value = value(requestUri);

@@ -12,11 +12,14 @@ public interface PushedRequestRepository {
     void store(String realm, String requestHash, PushedRequest request);
 
     /**
-     * Marks the request used and returns it, when it exists, has not expired at {@code now} and was
-     * not used before; empty otherwise (also for the loser of concurrent uses).
+     * Marks the request used and returns it, when it exists, is the client's, has not expired at
+     * {@code now} and was not used before; empty otherwise (also for the loser of concurrent uses).
      */
-    Optional<PushedRequest> take(String realm, String requestHash, Instant now);
+    Optional<PushedRequest> take(String realm, String requestHash, String clientId, Instant now);
 
-    /** Moves the expiry of the client's unused, unexpired request later to {@code until} (never earlier). */
+    /**
+     * Moves the expiry of the client's unused, unexpired request later to {@code until} (never
+     * earlier), once per request.
+     */
     void extend(String realm, String requestHash, String clientId, Instant now, Instant until);
 }

@@ -43,6 +43,14 @@ public class HmacDpopNonces implements DpopNonces {
 
     private volatile Slot current = new Slot(-1, null);
     private volatile Slot previous = new Slot(-1, null);
+    private volatile Slot next = new Slot(-1, null);
+
+    /** This start's own value for a single server's key (see {@link #label()}), fixed once. */
+    private final byte[] start = new byte[16];
+
+    {
+        new SecureRandom().nextBytes(start);
+    }
 
     public HmacDpopNonces() {}
 
@@ -87,7 +95,17 @@ public class HmacDpopNonces implements DpopNonces {
         // the next slot's too, for a node whose clock runs a little behind the one that handed it out
         return nonce.equals(slot(slot).nonce())
                 || nonce.equals(slot(slot - 1).nonce())
-                || nonce.equals(nonce(slot + 1));
+                || nonce.equals(nextSlot(slot + 1).nonce());
+    }
+
+    /** The next slot's nonce, computed once per slot. */
+    private Slot nextSlot(long number) {
+        Slot known = next;
+        if (known.number() != number) {
+            known = new Slot(number, nonce(number));
+            next = known;
+        }
+        return known;
     }
 
     /**
@@ -99,10 +117,8 @@ public class HmacDpopNonces implements DpopNonces {
         if (settings.clustered()) {
             return KEY_LABEL;
         }
-        byte[] label = Arrays.copyOf(KEY_LABEL, KEY_LABEL.length + 16);
-        byte[] start = new byte[16];
-        new SecureRandom().nextBytes(start);
-        System.arraycopy(start, 0, label, KEY_LABEL.length, 16);
+        byte[] label = Arrays.copyOf(KEY_LABEL, KEY_LABEL.length + start.length);
+        System.arraycopy(start, 0, label, KEY_LABEL.length, start.length);
         return label;
     }
 

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 /**
  * {@link PushedRequestRepository} in the table {@code pushed_authorization_request}: taking a
  * request is one conditional {@code UPDATE … SET used_at WHERE used_at IS NULL AND expires_at > now}
- * (exactly one of concurrent uses changes the row), then the row is read; both in the caller's
- * transaction. Rows are deleted every ten minutes once they expired.
+ * (exactly one of concurrent uses changes the row, and only the client's own), then the row is
+ * read; both in the caller's transaction. A request is held for a login once. Rows are deleted every ten minutes once they expired.
  */
 @Stateless
 @PermitAll
@@ -49,14 +49,16 @@ public class JdbcPushedRequests implements PushedRequestRepository {
     }
 
     @Override
-    public Optional<PushedRequest> take(String realm, String requestHash, Instant now) {
+    public Optional<PushedRequest> take(String realm, String requestHash, String clientId, Instant now) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("update pushed_authorization_request set used_at = ?"
-                    + " where request_hash = ? and realm = ? and used_at is null and expires_at > ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update pushed_authorization_request set used_at = ?"
+                            + " where request_hash = ? and realm = ? and client_id = ? and used_at is null and expires_at > ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setString(2, requestHash);
                 ps.setString(3, realm);
-                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setString(4, clientId);
+                ps.setTimestamp(5, Timestamp.from(now));
                 if (ps.executeUpdate() != 1) {
                     return Optional.empty();
                 }
@@ -83,9 +85,9 @@ public class JdbcPushedRequests implements PushedRequestRepository {
     @Override
     public void extend(String realm, String requestHash, String clientId, Instant now, Instant until) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update pushed_authorization_request set expires_at = ?"
-                        + " where request_hash = ? and realm = ? and client_id = ? and used_at is null"
-                        + " and expires_at > ? and expires_at < ?")) {
+                PreparedStatement ps = c.prepareStatement("update pushed_authorization_request set expires_at = ?,"
+                        + " held = true where request_hash = ? and realm = ? and client_id = ? and used_at is null"
+                        + " and not held and expires_at > ? and expires_at < ?")) {
             ps.setTimestamp(1, Timestamp.from(until));
             ps.setString(2, requestHash);
             ps.setString(3, realm);

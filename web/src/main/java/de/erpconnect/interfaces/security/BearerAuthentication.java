@@ -57,7 +57,6 @@ class BearerAuthentication {
             String token,
             boolean dpop,
             boolean graphql,
-            String path,
             HttpServletRequest request,
             HttpServletResponse response,
             HttpMessageContext context) {
@@ -78,7 +77,7 @@ class BearerAuthentication {
                             : "The token is bound to a DPoP key; send it as 'Authorization: DPoP' with a DPoP proof.");
         }
         if (dpop) {
-            AuthenticationStatus refused = checkProof(verified, token, path, request, response);
+            AuthenticationStatus refused = checkProof(verified, token, request, response);
             if (refused != null) {
                 return refused;
             }
@@ -127,11 +126,7 @@ class BearerAuthentication {
      * answer carries the server's current nonce, so that the partner app's next proof has it.
      */
     private AuthenticationStatus checkProof(
-            VerifiedToken verified,
-            String token,
-            String path,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+            VerifiedToken verified, String token, HttpServletRequest request, HttpServletResponse response) {
         List<String> proofs = Collections.list(request.getHeaders(DpopProofs.HEADER));
         if (proofs.size() != 1) {
             return Refusals.dpopRefused(
@@ -143,9 +138,12 @@ class BearerAuthentication {
                     null);
         }
         try {
-            // the public URL only: the request's own URL is built from its Host header, which the sender chooses
+            // the public URL with the path as sent (not decoded): the request's own URL is built from its
+            // Host header, which the sender chooses
+            String sentPath =
+                    request.getRequestURI().substring(request.getContextPath().length());
             dpopProofs.verify(
-                    proofs.get(0), request.getMethod(), settings.publicUrl().resolve(path), token, verified.jkt());
+                    proofs.get(0), request.getMethod(), settings.publicUrl().resolve(sentPath), token, verified.jkt());
         } catch (OAuthException e) {
             return Refusals.dpopRefused(
                     request,

@@ -249,7 +249,9 @@ class FormAuthentication {
         String query = request.getQueryString();
         request.getSession(true)
                 .setAttribute(site.savedUrlAttribute, request.getRequestURI() + (query == null ? "" : "?" + query));
-        if (site == Site.ERP && RequestPaths.of(request).equals("/oauth2/authorize")) {
+        if (site == Site.ERP
+                && "GET".equals(request.getMethod())
+                && RequestPaths.of(request).equals("/oauth2/authorize")) {
             // a pushed request (RFC 9126) waits while the user logs in
             pushedAuthorizations.holdForLogin(request.getParameter("client_id"), request.getParameter("request_uri"));
         }

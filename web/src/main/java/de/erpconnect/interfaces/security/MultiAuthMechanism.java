@@ -81,10 +81,10 @@ public class MultiAuthMechanism implements HttpAuthenticationMechanism {
         boolean adminApi = path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/metrics");
         if (graphql || adminApi || path.startsWith("/api/")) {
             if (Refusals.startsWithIgnoreCase(authorization, "Bearer ")) {
-                return bearer.erp(authorization.substring(7).trim(), false, graphql, path, request, response, context);
+                return bearer.erp(authorization.substring(7).trim(), false, graphql, request, response, context);
             }
             if (Refusals.startsWithIgnoreCase(authorization, "DPoP ")) {
-                return bearer.erp(authorization.substring(5).trim(), true, graphql, path, request, response, context);
+                return bearer.erp(authorization.substring(5).trim(), true, graphql, request, response, context);
             }
             if (adminApi && Refusals.startsWithIgnoreCase(authorization, "Basic ")) {
                 return basic.authenticate(
