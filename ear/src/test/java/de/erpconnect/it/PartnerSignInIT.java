@@ -2,10 +2,14 @@ package de.erpconnect.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -13,10 +17,15 @@ import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -96,6 +105,16 @@ class PartnerSignInIT {
             state = new State();
             before = partner.received().size();
             chromium.get(OAuthFlowIT.authorize(app, verifier, state, scope).toString());
+            return this;
+        }
+
+        /** The partner app pushes its request (PAR) and sends the browser with client_id and request_uri only. */
+        SignIn startPushed() throws Exception {
+            verifier = new CodeVerifier();
+            state = new State();
+            before = partner.received().size();
+            java.net.URI requestUri = ParIT.pushed(app, verifier, state);
+            chromium.get(ParIT.authorizeUrl(app.clientId(), requestUri));
             return this;
         }
 
@@ -209,6 +228,45 @@ class PartnerSignInIT {
             assertEquals(
                     Scope.parse("graphql"), own.getTokens().getAccessToken().getScope());
             assertNull(own.getTokens().getRefreshToken());
+        }
+    }
+
+    /**
+     * The front door with a pushed request (RFC 9126) in Chromium, the code then exchanged with a
+     * DPoP proof (RFC 9449) and the bound token used on /graphql with a proof: the browser carries
+     * only client_id and request_uri, and the way back to the partner app's origin is not blocked.
+     */
+    @Test
+    void aPushedRequestSignsInThroughTheBrowserAndTheCodeBecomesADpopBoundToken() throws Exception {
+        try (SignIn in = new SignIn(List.of("graphql", "offline_access"), "de-DE,de")) {
+            in.startPushed();
+            assertTrue(
+                    in.chromium.getCurrentUrl().startsWith(ItEnv.issuer() + "/login.xhtml"),
+                    in.chromium.getCurrentUrl());
+            in.login().consent();
+            assertEquals(in.app.app().getString("name"), text(in, "application"));
+            Map<String, String> query = in.click("allow").arrival();
+            assertEquals(in.state.getValue(), query.get("state"), "the pushed state comes back");
+            assertEquals(ItEnv.issuer(), query.get("iss"));
+            Secrets.note(query.get("code"));
+
+            DPoPProofFactory proofs =
+                    new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
+            Nonce nonce = DpopIT.nonce(in.app.auth(), proofs);
+            com.nimbusds.oauth2.sdk.http.HTTPRequest request = new TokenRequest(
+                            in.app.metadata().getTokenEndpointURI(),
+                            in.app.auth(),
+                            new AuthorizationCodeGrant(
+                                    new AuthorizationCode(query.get("code")), OAuthFlowIT.CALLBACK, in.verifier))
+                    .toHTTPRequest();
+            request.setDPoP(proofs.createDPoPJWT("POST", in.app.metadata().getTokenEndpointURI(), nonce));
+            AccessTokenResponse tokens = success(TokenResponse.parse(request.send()));
+            Secrets.note(tokens.getTokens().getRefreshToken().getValue());
+            DPoPAccessToken token =
+                    assertInstanceOf(DPoPAccessToken.class, tokens.getTokens().getAccessToken());
+            Http.Res data = DpopIT.graphql(
+                    token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, token, nonce));
+            assertEquals(200, data.status(), data.body());
         }
     }
 
