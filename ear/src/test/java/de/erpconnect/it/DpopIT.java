@@ -165,6 +165,17 @@ class DpopIT {
         return assertInstanceOf(DPoPAccessToken.class, token, "token_type DPoP");
     }
 
+    /** A proof for POST /graphql whose iat lies {@code offsetMillis} from now. */
+    private SignedJWT madeAt(long offsetMillis, DPoPAccessToken token, Nonce nonce) throws Exception {
+        return proofs.createDPoPJWT(
+                new JWTID(),
+                "POST",
+                graphqlEndpoint,
+                new Date(System.currentTimeMillis() + offsetMillis),
+                token,
+                nonce);
+    }
+
     /** The nonce /graphql names when a proof has none (its use_dpop_nonce answer). */
     private Nonce graphqlNonce(DPoPAccessToken token) throws Exception {
         Http.Res r = graphql(token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", graphqlEndpoint, token));
@@ -260,18 +271,7 @@ class DpopIT {
                 401,
                 "invalid_dpop_proof");
         // made two minutes ago
-        assertRefused(
-                graphql(
-                        auth,
-                        proofs.createDPoPJWT(
-                                new JWTID(),
-                                "POST",
-                                graphqlEndpoint,
-                                new Date(System.currentTimeMillis() - 120_000),
-                                token,
-                                nonce)),
-                401,
-                "invalid_dpop_proof");
+        assertRefused(graphql(auth, madeAt(-120_000, token, nonce)), 401, "invalid_dpop_proof");
         // a made-up nonce
         assertRefused(
                 graphql(auth, proofs.createDPoPJWT("POST", graphqlEndpoint, token, new Nonce())),
@@ -299,18 +299,7 @@ class DpopIT {
                 graphql(auth, handMade(ecKey, ecKey.toPublicJWK().toJSONObject(), "dpop+jwt", "ES256", token, nonce));
         assertEquals(200, handMadeOk.status(), handMadeOk.body());
         // made in the future
-        assertRefused(
-                graphql(
-                        auth,
-                        proofs.createDPoPJWT(
-                                new JWTID(),
-                                "POST",
-                                graphqlEndpoint,
-                                new Date(System.currentTimeMillis() + 60_000),
-                                token,
-                                nonce)),
-                401,
-                "invalid_dpop_proof");
+        assertRefused(graphql(auth, madeAt(60_000, token, nonce)), 401, "invalid_dpop_proof");
         // a refused proof uses up nothing: its jti is still good for a valid proof
         JWTID jti = new JWTID();
         Date now = new Date();

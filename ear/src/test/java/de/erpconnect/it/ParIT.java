@@ -201,27 +201,13 @@ class ParIT {
                 pushed(s, ResponseType.Value.TOKEN, null, CodeChallengeMethod.S256), 400, "unsupported_response_type");
         assertPushRefused(
                 pushed(s, ResponseType.Value.CODE, "graphql admin", CodeChallengeMethod.S256), 400, "invalid_scope");
-        Http.Res named = Http.bytesWithHeaders(
-                "POST",
-                "/oauth2/par",
-                Map.of(
-                        "Authorization",
-                        Http.basic(s.clientId().getValue(), s.app().getString("clientSecret"))),
-                "application/x-www-form-urlencoded",
+        Http.Res named = pushForm(
+                s,
                 ("response_type=code&redirect_uri=" + CALLBACK + "&code_challenge=" + new CodeVerifier().getValue()
-                                + "&code_challenge_method=S256&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Ax")
-                        .getBytes(StandardCharsets.UTF_8));
+                        + "&code_challenge_method=S256&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Ax"));
         assertEquals(400, named.status(), named.body());
         assertTrue(named.body().contains("request_uri"), named.body());
-        Http.Res otherClient = Http.bytesWithHeaders(
-                "POST",
-                "/oauth2/par",
-                Map.of(
-                        "Authorization",
-                        Http.basic(s.clientId().getValue(), s.app().getString("clientSecret"))),
-                "application/x-www-form-urlencoded",
-                ("client_id=ec-someone-else&response_type=code&redirect_uri=" + CALLBACK)
-                        .getBytes(StandardCharsets.UTF_8));
+        Http.Res otherClient = pushForm(s, ("client_id=ec-someone-else&response_type=code&redirect_uri=" + CALLBACK));
         assertEquals(400, otherClient.status(), otherClient.body());
         assertTrue(otherClient.body().contains("client_id"), otherClient.body());
         assertPushRefused(
@@ -245,6 +231,18 @@ class ParIT {
             request.codeChallenge(new CodeVerifier(), method);
         }
         return push(s, s.auth(), request.build());
+    }
+
+    /** A push with a form body written by hand, authenticated with the application's secret. */
+    static Http.Res pushForm(Setup s, String form) {
+        return Http.bytesWithHeaders(
+                "POST",
+                "/oauth2/par",
+                Map.of(
+                        "Authorization",
+                        Http.basic(s.clientId().getValue(), s.app().getString("clientSecret"))),
+                "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
     }
 
     static void assertPushRefused(HTTPResponse response, int status, String error) throws Exception {
