@@ -81,7 +81,6 @@ class DatabaseInvariantsIT {
             s.executeUpdate("delete from access_credential where kind = '" + KIND + "'");
             // the probe's grant and, by cascade, its codes
             s.executeUpdate("delete from oauth_grant where scopes = 'probe'");
-            s.executeUpdate("delete from client_assertion_id where client_id = 'probe'");
         }
     }
 
@@ -172,20 +171,6 @@ class DatabaseInvariantsIT {
                 rs.next();
                 assertEquals(3, rs.getLong(1));
             }
-        }
-    }
-
-    /** A client assertion's jti is used once: a second row for it is refused, whichever node writes it. */
-    @Test
-    @OperateOnDeployment("probe")
-    void aClientAssertionIdIsUsedOnce() throws Exception {
-        String insert = "insert into client_assertion_id (realm, client_id, jti_hash, expires_at)"
-                + " values ('erp', 'probe', 'probe-jti-hash', current_timestamp)";
-        try (Connection c = connection();
-                Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate(insert));
-            assertThrows(SQLException.class, () -> s.executeUpdate(insert));
-            assertEquals(0, s.executeUpdate(insert + " on conflict do nothing"));
         }
     }
 

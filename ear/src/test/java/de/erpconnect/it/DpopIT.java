@@ -127,7 +127,7 @@ class DpopIT {
         return send(new TokenRequest(tokenEndpoint, client, grant).toHTTPRequest(), factory, nonce);
     }
 
-    private static HTTPResponse send(HTTPRequest request, DPoPProofFactory factory, Nonce nonce) throws Exception {
+    static HTTPResponse send(HTTPRequest request, DPoPProofFactory factory, Nonce nonce) throws Exception {
         if (factory != null) {
             request.setDPoP(factory.createDPoPJWT("POST", tokenEndpoint, nonce));
         }

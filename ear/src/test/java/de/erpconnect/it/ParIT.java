@@ -88,8 +88,13 @@ class ParIT {
     }
 
     static URI pushed(Setup s, CodeVerifier verifier, State state) throws Exception {
+        return pushed(s, s.auth(), verifier, state);
+    }
+
+    /** Pushes the request of {@code verifier} and {@code state}, authenticated by {@code auth}; its request_uri. */
+    static URI pushed(Setup s, ClientAuthentication auth, CodeVerifier verifier, State state) throws Exception {
         PushedAuthorizationResponse response =
-                PushedAuthorizationResponse.parse(push(s, s.auth(), request(s.clientId(), CALLBACK, verifier, state)));
+                PushedAuthorizationResponse.parse(push(s, auth, request(s.clientId(), CALLBACK, verifier, state)));
         assertTrue(
                 response.indicatesSuccess(),
                 () -> response.toErrorResponse().getErrorObject().toString());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -19,6 +20,7 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -109,11 +111,11 @@ class PartnerSignInIT {
         }
 
         /** The partner app pushes its request (PAR) and sends the browser with client_id and request_uri only. */
-        SignIn startPushed() throws Exception {
+        SignIn startPushed(ClientAuthentication auth) throws Exception {
             verifier = new CodeVerifier();
             state = new State();
             before = partner.received().size();
-            java.net.URI requestUri = ParIT.pushed(app, verifier, state);
+            java.net.URI requestUri = ParIT.pushed(app, auth, verifier, state);
             chromium.get(ParIT.authorizeUrl(app.clientId(), requestUri));
             return this;
         }
@@ -239,7 +241,7 @@ class PartnerSignInIT {
     @Test
     void aPushedRequestSignsInThroughTheBrowserAndTheCodeBecomesADpopBoundToken() throws Exception {
         try (SignIn in = new SignIn(List.of("graphql", "offline_access"), "de-DE,de")) {
-            in.startPushed();
+            in.startPushed(in.app.auth());
             assertTrue(
                     in.chromium.getCurrentUrl().startsWith(ItEnv.issuer() + "/login.xhtml"),
                     in.chromium.getCurrentUrl());
@@ -267,6 +269,56 @@ class PartnerSignInIT {
             Http.Res data = DpopIT.graphql(
                     token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, token, nonce));
             assertEquals(200, data.status(), data.body());
+        }
+    }
+
+    /**
+     * The FAPI 2.0 switch end to end, with the partner app's client library (Nimbus): it pushes its
+     * request authenticated with private_key_jwt, Chromium signs the user in with only client_id and
+     * request_uri, the code becomes a DPoP-bound token with an assertion and a proof, the token reads
+     * /graphql with a proof (and without one is refused), and the refresh token gives a new bound token.
+     */
+    @Test
+    void underFapi2APartnerAppSignsInWithPrivateKeyJwtParAndDpopAndRefreshes() throws Exception {
+        try (SignIn in = new SignIn(List.of("graphql", "offline_access"), "de-DE,de")) {
+            ECKey key = FapiIT.switchOn(in.app);
+            in.startPushed(FapiIT.assertion(in.app, key));
+            Map<String, String> query = in.login().consent().click("allow").arrival();
+            assertEquals(in.state.getValue(), query.get("state"));
+            assertEquals(ItEnv.issuer(), query.get("iss"));
+            Secrets.note(query.get("code"));
+
+            DPoPProofFactory proofs =
+                    new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
+            Nonce nonce = DpopIT.nonce(FapiIT.assertion(in.app, key), proofs);
+            AccessTokenResponse tokens = success(TokenResponse.parse(FapiIT.tokenRequest(
+                    in.app,
+                    FapiIT.assertion(in.app, key),
+                    new AuthorizationCodeGrant(
+                            new AuthorizationCode(query.get("code")), OAuthFlowIT.CALLBACK, in.verifier),
+                    proofs,
+                    nonce)));
+            Secrets.note(tokens.getTokens().getRefreshToken().getValue());
+            DPoPAccessToken token =
+                    assertInstanceOf(DPoPAccessToken.class, tokens.getTokens().getAccessToken());
+            Http.Res data = DpopIT.graphql(
+                    token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, token, nonce));
+            assertEquals(200, data.status(), data.body());
+            assertEquals(
+                    401, Http.graphql(token.getValue(), GraphqlAccessIT.QUERY).status(), "without a proof");
+
+            AccessTokenResponse refreshed = success(TokenResponse.parse(FapiIT.tokenRequest(
+                    in.app,
+                    FapiIT.assertion(in.app, key),
+                    new RefreshTokenGrant(tokens.getTokens().getRefreshToken()),
+                    proofs,
+                    nonce)));
+            Secrets.note(refreshed.getTokens().getRefreshToken().getValue());
+            DPoPAccessToken next = assertInstanceOf(
+                    DPoPAccessToken.class, refreshed.getTokens().getAccessToken());
+            Http.Res again = DpopIT.graphql(
+                    next.toAuthorizationHeader(), proofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, next, nonce));
+            assertEquals(200, again.status(), again.body());
         }
     }
 

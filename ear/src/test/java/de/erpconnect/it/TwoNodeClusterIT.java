@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
@@ -218,6 +223,43 @@ class TwoNodeClusterIT extends ManagedServers {
                 dpopGraphql(nodeB(), token, proofs.createDPoPJWT("POST", graphql, token, nonce))
                         .statusCode(),
                 "a fresh proof with A's nonce is good on B");
+    }
+
+    @Test
+    @Order(6)
+    void aClientAssertionUsedOnAIsRefusedOnB() throws Exception {
+        JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), 600);
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("cluster-1").generate();
+        Http.Res keys = Http.json(
+                "PUT",
+                "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks",
+                Http.admin(),
+                new JWKSet(key.toPublicJWK()).toString());
+        assertEquals(200, keys.status(), keys.body());
+        PrivateKeyJWT assertion = ClientAssertionIT.es256(app.getString("clientId"), key);
+        HTTPResponse onA = clientCredentials(ItEnv.baseUrl(), assertion);
+        assertEquals(200, onA.getStatusCode(), onA.getBody());
+        Secrets.note(AccessTokenResponse.parse(onA).getTokens().getAccessToken().getValue());
+        HTTPResponse onB = clientCredentials(nodeB(), assertion);
+        assertEquals(401, onB.getStatusCode(), onB.getBody());
+        assertEquals(
+                "The client assertion was used before (its jti is known).",
+                TokenErrorResponse.parse(onB).getErrorObject().getDescription());
+        assertEquals(
+                200,
+                clientCredentials(nodeB(), ClientAssertionIT.es256(app.getString("clientId"), key))
+                        .getStatusCode(),
+                "a fresh assertion is good on B");
+    }
+
+    private static HTTPResponse clientCredentials(String node, PrivateKeyJWT assertion) throws Exception {
+        return new TokenRequest(
+                        URI.create(node + "/oauth2/token"),
+                        assertion,
+                        new ClientCredentialsGrant(),
+                        new Scope("graphql"))
+                .toHTTPRequest()
+                .send();
     }
 
     private static HttpResponse<String> dpopGraphql(String node, DPoPAccessToken token, SignedJWT proof)

@@ -1,6 +1,7 @@
 package de.erpconnect.application.client;
 
 import de.erpconnect.application.event.EventLog;
+import de.erpconnect.application.grant.GrantDirectory;
 import de.erpconnect.application.licence.LicenceDirectory;
 import de.erpconnect.application.shared.Commands;
 import de.erpconnect.application.shared.Page;
@@ -15,6 +16,7 @@ import de.erpconnect.domain.client.ClientType;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.client.TokenLifetimes;
 import de.erpconnect.domain.event.EventType;
+import de.erpconnect.domain.grant.GrantRepository;
 import de.erpconnect.domain.licence.PartnerApp;
 import de.erpconnect.domain.shared.ForbiddenException;
 import de.erpconnect.domain.shared.InvalidInputException;
@@ -57,6 +59,12 @@ public class ApplicationService {
 
     @Inject
     LicenceDirectory licences;
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    GrantDirectory grantDirectory;
 
     @Inject
     Commands commands;
@@ -240,6 +248,51 @@ public class ApplicationService {
                                         .toList())
                         + "; its secret no longer works.");
         return ApplicationView.of(app);
+    }
+
+    /**
+     * Turns the FAPI 2.0 switch on (issue 34): private_key_jwt only (the keys must be registered,
+     * the secret is gone with that), PAR, PKCE S256, DPoP-bound access tokens only, exact https
+     * redirect URIs (as for every confidential client). Every grant of the application is revoked
+     * and every token issued before stops working; the partner app signs its users in anew.
+     */
+    public ApplicationView enableFapi2(long id) {
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        boolean wasOn = app.getFapi2Since() != null;
+        Instant now = Instant.now();
+        app.enableFapi2(now);
+        if (wasOn) {
+            return ApplicationView.of(app);
+        }
+        int revoked = grants.revokeAllOf(app.getId(), "FAPI 2.0 switched on", now);
+        clients.invalidate(app);
+        grantDirectory.invalidateAll();
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_UPDATED,
+                actor(),
+                null,
+                "FAPI 2.0 switched on for application '" + app.getName() + "'; " + revoked
+                        + " grant(s) and all earlier tokens revoked.");
+        return ApplicationView.of(app);
+    }
+
+    /**
+     * Turns the FAPI 2.0 switch off, which issues a new secret (shown once, like a rotation): the
+     * application authenticates with it from now on, its keys are removed; its grants stay.
+     */
+    public ApplicationView disableFapi2(long id) {
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        ClientSecret secret = app.disableFapi2(credentials, Instant.now());
+        clients.invalidate(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_SECRET_ROTATED,
+                actor(),
+                null,
+                "FAPI 2.0 switched off for application '" + app.getName()
+                        + "'; it authenticates with a new secret, its keys were removed.");
+        return ApplicationView.of(app, secret);
     }
 
     /** The catalogue entry of a partner-app kind; empty for "OWN". */

@@ -14,7 +14,8 @@ import java.util.List;
  * is {@code client_secret_basic} (also accepted: {@code client_secret_post}), {@code private_key_jwt}
  * with the registered {@code keys}, or {@code none} for a public client;
  * {@code requirePushedAuthorizationRequests} (RFC 9126 §6) whether its authorization requests must
- * come through {@code /oauth2/par}.
+ * come through {@code /oauth2/par}; {@code fapi2} whether the FAPI 2.0 switch is on (since
+ * {@code fapi2Since}): private_key_jwt, PAR and DPoP-bound access tokens only.
  */
 public record ApplicationView(
         long id,
@@ -30,6 +31,8 @@ public record ApplicationView(
         List<String> scopes,
         boolean active,
         boolean requirePushedAuthorizationRequests,
+        boolean fapi2,
+        Instant fapi2Since,
         int accessTokenSeconds,
         int refreshTokenSeconds,
         int grantLifetimeSeconds,
@@ -64,6 +67,8 @@ public record ApplicationView(
                 a.getScopes().stream().sorted().map(Scope::wireName).toList(),
                 a.isActive(),
                 a.requiresPushedRequests(),
+                a.getFapi2Since() != null,
+                a.getFapi2Since(),
                 a.getLifetimes().accessTokenSeconds(),
                 a.getLifetimes().refreshTokenSeconds(),
                 a.getLifetimes().grantSeconds(),

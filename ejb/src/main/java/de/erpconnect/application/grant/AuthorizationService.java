@@ -129,7 +129,9 @@ public class AuthorizationService {
         if (!pushed && app.requiresPushedRequests()) {
             throw new OAuthException(
                     OAuthError.INVALID_REQUEST,
-                    "This application must push its authorization requests first (PAR, RFC 9126):"
+                    (app.getFapi2Since() != null
+                                    ? "FAPI 2.0 requires pushed authorization requests (PAR, RFC 9126):"
+                                    : "This application must push its authorization requests first (PAR, RFC 9126):")
                             + " POST them to /oauth2/par and send only client_id and request_uri here.");
         }
         licences.refusal(app.getKind(), app.getClientType()).ifPresent(reason -> {

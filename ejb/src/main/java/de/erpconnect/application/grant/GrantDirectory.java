@@ -57,6 +57,12 @@ public class GrantDirectory {
         cluster.changed("grant");
     }
 
+    /** After many grants changed at once (an application's, say). */
+    public void invalidateAll() {
+        usable.invalidateAll();
+        cluster.changed("grant");
+    }
+
     public void invalidateRevocations() {
         revoked.invalidateAll();
         cluster.changed("revoked-token");

@@ -57,6 +57,7 @@ public class AuthorizationCodeGrantType {
             String dpopJkt,
             String remoteAddress) {
         ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
+        ClientAuthentication.requireSenderConstraint(client, dpopJkt);
         if (code == null || redirectUri == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameters code and redirect_uri are required.");
         }

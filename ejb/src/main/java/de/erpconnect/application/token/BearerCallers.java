@@ -42,19 +42,22 @@ public class BearerCallers {
     /**
      * The live state of a bearer token's subject, if the token may still be used: it was not
      * revoked, nor its grant; the user exists and is active; the application it was issued to
-     * still exists, is active and is allowed by the licence in effect. All are cached briefly and
+     * still exists, is active and is allowed by the licence in effect, and under its FAPI 2.0 switch
+     * the token is DPoP-bound and younger than the switch. All are cached briefly and
      * dropped on every change made here, so a revocation or deactivation takes effect at once.
      * Only reads: it joins a caller's transaction but starts none (it runs for every bearer
      * request and every introspection, where a JTA transaction of its own cost more than the check).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<CallerState> bearerCaller(String login, String clientId, String jwtId, Long grantId) {
-        if (grants.isRevoked(jwtId) || (grantId != null && !grants.isUsable(grantId))) {
+    public Optional<CallerState> bearerCaller(VerifiedAccessToken token) {
+        String login = token.subject();
+        if (grants.isRevoked(token.jwtId()) || (token.grantId() != null && !grants.isUsable(token.grantId()))) {
             return Optional.empty();
         }
-        boolean clientActive = clients.find(RealmId.ERP, clientId)
+        boolean clientActive = clients.find(RealmId.ERP, token.clientId())
                 .map(c -> c.active()
                         && c.actsFor(login)
+                        && c.acceptsUnderFapi2(token.issuedAt(), token.dpopBound())
                         && (!c.builtIn() || services.interactiveEnabled())
                         && licences.refusal(c.kind(), c.clientType()).isEmpty())
                 .orElse(false);

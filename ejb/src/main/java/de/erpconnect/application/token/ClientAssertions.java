@@ -15,6 +15,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,10 @@ import java.util.Optional;
  * JWT with one of the keys it registered. Accepted: ES256 or PS256 ({@code none} and HMAC never),
  * the {@code kid} of a registered key (or no {@code kid} when exactly one key fits the algorithm),
  * {@code iss} = {@code sub} = the client id, an audience that is the issuer identifier or the URL
- * the request was sent to, an expiry at most {@value #MAX_LIFETIME_SECONDS} s ahead, {@code iat}
+ * the request was sent to (under the FAPI 2.0 switch the issuer identifier alone), an expiry at most {@value #MAX_LIFETIME_SECONDS} s ahead, {@code iat}
  * and {@code nbf} not in the future, each with {@value #SKEW_SECONDS} s of clock skew, and a
- * {@code jti} used once only, cluster-wide ({@link AssertionIds}). Until the signature is verified
+ * {@code jti} used once only, cluster-wide ({@link AssertionIds}, kept in a cache: an assertion
+ * made before this server started is refused, since the ids seen before a restart may be gone). Until the signature is verified
  * every refusal reads the same (an algorithm other than ES256 or PS256 is refused before the client
  * is looked up, so that answer tells nothing either); after it, the refusal names the rule (the
  * sender holds the key).
@@ -40,6 +42,9 @@ public class ClientAssertions {
     static final long MAX_LIFETIME_SECONDS = 60;
     static final long SKEW_SECONDS = 10;
     static final int MAX_JTI_LENGTH = 128;
+
+    /** When this server process started (epoch seconds). */
+    static final long STARTED_SECONDS = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000;
 
     /** The refusal that tells nothing: the signature was not verified. */
     static final String UNVERIFIED = "Client authentication failed.";
@@ -88,16 +93,21 @@ public class ClientAssertions {
         if (key.isEmpty() || !verifies(proof.assertion(), alg, key.get())) {
             return Optional.of(UNVERIFIED);
         }
-        return claimsRefusal(claims.get(), client.clientId().value(), realm, proof, now);
+        return claimsRefusal(claims.get(), client.clientId().value(), client.fapi2(), realm, proof, now);
     }
 
     private Optional<String> claimsRefusal(
-            JsonObject c, String clientId, RealmId realm, ClientProof proof, Instant now) {
+            JsonObject c, String clientId, boolean fapi2, RealmId realm, ClientProof proof, Instant now) {
         if (!clientId.equals(SignedJwts.string(c, "iss")) || !clientId.equals(SignedJwts.string(c, "sub"))) {
             return Optional.of("The client assertion's iss and sub must both be the client id.");
         }
         String issuer = settings.issuer(realm);
         List<String> audiences = audiences(c.get("aud"));
+        if (fapi2 && !audiences.equals(List.of(issuer))) {
+            // FAPI 2.0 §5.3.2.1 and draft-ietf-oauth-rfc7523bis: the issuer alone, no endpoint URL
+            return Optional.of("FAPI 2.0: the client assertion's aud must be the issuer identifier " + issuer
+                    + " alone (not an endpoint URL).");
+        }
         if (!audiences.contains(issuer) && (proof.endpoint() == null || !audiences.contains(proof.endpoint()))) {
             return Optional.of("The client assertion's aud must be the issuer identifier " + issuer + ".");
         }
@@ -116,6 +126,14 @@ public class ClientAssertions {
             if (value != null && (!(value instanceof JsonNumber n) || n.longValue() > seconds + SKEW_SECONDS)) {
                 return Optional.of("The client assertion's " + notAfterNow + " is in the future.");
             }
+        }
+        // the ids of a single server's cache are gone after a restart: what was made before the start
+        // may have been used before it (the earliest moment an assertion without iat can have been made)
+        long made = c.get("iat") instanceof JsonNumber iat
+                ? iat.longValue()
+                : exp.longValue() - MAX_LIFETIME_SECONDS - SKEW_SECONDS;
+        if (made < STARTED_SECONDS + SKEW_SECONDS) {
+            return Optional.of("The client assertion was made before the server started; send a new one.");
         }
         String jti = SignedJwts.string(c, "jti");
         if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {

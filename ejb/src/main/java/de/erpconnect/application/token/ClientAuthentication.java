@@ -119,6 +119,19 @@ public class ClientAuthentication {
         }
     }
 
+    /**
+     * FAPI 2.0 §5.3.2.1: an application under the switch gets sender-constrained access tokens
+     * only; its token requests carry a DPoP proof (RFC 9449 §5, as {@code dpop_bound_access_tokens}).
+     */
+    static void requireSenderConstraint(ClientCredentials client, String dpopJkt) {
+        if (client.fapi2() && dpopJkt == null) {
+            throw new OAuthException(
+                    OAuthError.INVALID_DPOP_PROOF,
+                    "FAPI 2.0: this application gets DPoP-bound access tokens only; send a DPoP proof (RFC 9449)"
+                            + " with the token request.");
+        }
+    }
+
     /** RFC 7009 §2.1, RFC 7662 §4: a client may revoke and introspect only tokens issued to itself. */
     static void requireOwnToken(ClientCredentials client, String tokenClientId) {
         if (!client.clientId().value().equals(tokenClientId)) {

@@ -48,6 +48,7 @@ public class ClientCredentialsGrantType {
                     OAuthError.UNAUTHORIZED_CLIENT, "Public clients cannot use the client_credentials grant.");
         }
         clientAuthentication.requireUsable(client, realm);
+        ClientAuthentication.requireSenderConstraint(client, dpopJkt);
         CallerState user = callers.find(client.realm(), client.user().value())
                 .filter(CallerState::active)
                 .orElseThrow(() -> new OAuthException(

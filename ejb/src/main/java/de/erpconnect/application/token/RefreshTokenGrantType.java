@@ -58,6 +58,7 @@ public class RefreshTokenGrantType {
     public CompletionStage<IssuedToken> issue(
             ClientProof proof, String refreshToken, String scopeParameter, String dpopJkt, String remoteAddress) {
         ClientCredentials client = clientAuthentication.authenticateUsable(proof, remoteAddress);
+        ClientAuthentication.requireSenderConstraint(client, dpopJkt);
         if (refreshToken == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The parameter refresh_token is missing.");
         }

@@ -40,9 +40,7 @@ public class TokenIntrospection {
     public boolean accessTokenActive(ClientProof proof, String remoteAddress, VerifiedAccessToken token) {
         ClientCredentials client = clientAuthentication.authenticate(RealmId.ERP, proof, remoteAddress);
         return client.clientId().value().equals(token.clientId())
-                && bearerCallers
-                        .bearerCaller(token.subject(), token.clientId(), token.jwtId(), token.grantId())
-                        .isPresent();
+                && bearerCallers.bearerCaller(token).isPresent();
     }
 
     /** Any other token: active only as a current refresh token of the client that presents it. */

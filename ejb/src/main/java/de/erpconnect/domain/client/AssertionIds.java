@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * The {@code jti} of every client assertion accepted (RFC 7523 §3, item 7), as its SHA-256
- * (base64url), kept until the assertion expires, for all cluster nodes alike: the database's primary key makes the second use
- * fail, whichever node sees it.
+ * (base64url), kept until the assertion expires, for all cluster nodes alike: the second use fails,
+ * whichever node sees it. Not a database row: a token request must not cost a database write (the
+ * same decision as for DPoP proof ids, issue 34).
  */
 public interface AssertionIds {
 

@@ -106,6 +106,13 @@ public class ClientApplication {
     @Column(name = "require_par", nullable = false)
     private boolean requirePar;
 
+    /**
+     * When the FAPI 2.0 switch was turned on; null while it is off. Tokens issued before it are
+     * refused ({@link ClientCredentials#fapi2Since()}).
+     */
+    @Column(name = "fapi2_since")
+    private Instant fapi2Since;
+
     @Embedded
     private TokenLifetimes lifetimes;
 
@@ -233,6 +240,12 @@ public class ClientApplication {
         if (clientType != ClientType.CONFIDENTIAL) {
             throw new InvalidInputException("clientType", "A public client has no secret to rotate.");
         }
+        if (fapi2Since != null) {
+            throw new InvalidInputException(
+                    "fapi2",
+                    "FAPI 2.0 allows no client secret (private_key_jwt only): switch FAPI 2.0 off, which issues"
+                            + " a new secret, or register new keys.");
+        }
         if (grace.isNegative() || grace.getSeconds() > MAX_GRACE_SECONDS) {
             throw new InvalidInputException(
                     "graceSeconds", "The grace period is 0 to " + MAX_GRACE_SECONDS + " seconds (30 days).");
@@ -273,16 +286,65 @@ public class ClientApplication {
         return ClientKeys.ofStored(jwks);
     }
 
-    /** Whether authorization requests must be pushed first (RFC 9126 §6, {@code require_pushed_authorization_requests}). */
+    /**
+     * Whether authorization requests must be pushed first (RFC 9126 §6, {@code
+     * require_pushed_authorization_requests}): chosen, or required by FAPI 2.0.
+     */
     public boolean requiresPushedRequests() {
-        return requirePar;
+        return requirePar || fapi2Since != null;
     }
 
     public void requirePushedRequests(boolean required, Instant now) {
+        if (!required && fapi2Since != null) {
+            throw new InvalidInputException(
+                    "requirePushedAuthorizationRequests",
+                    "FAPI 2.0 requires pushed authorization requests (PAR); switch FAPI 2.0 off first.");
+        }
         if (required != requirePar) {
             this.requirePar = required;
             this.updatedAt = now;
         }
+    }
+
+    /**
+     * Turns the FAPI 2.0 switch on (FAPI 2.0 Security Profile §5): from {@code now} the application
+     * authenticates with {@code private_key_jwt} only, pushes its authorization requests and gets
+     * DPoP-bound access tokens only; tokens issued before are refused. Only for a confidential
+     * client that registered its keys (its secret is gone with that); revoking its grants is the
+     * caller's part. Switching on again changes nothing.
+     */
+    public void enableFapi2(Instant now) {
+        if (clientType != ClientType.CONFIDENTIAL || builtIn) {
+            throw new InvalidInputException(
+                    "fapi2", "FAPI 2.0 is only for confidential clients (FAPI 2.0 Security Profile §5.3.2.1).");
+        }
+        if (jwks == null) {
+            throw new InvalidInputException(
+                    "fapi2",
+                    "FAPI 2.0 allows no client secret: register the partner app's public keys (private_key_jwt)"
+                            + " first.");
+        }
+        if (fapi2Since == null) {
+            this.fapi2Since = now;
+            this.updatedAt = now;
+        }
+    }
+
+    /**
+     * Turns the FAPI 2.0 switch off, which needs a new secret: the application authenticates with
+     * it from now on (its keys are removed, as by {@link #rotateSecret}); PAR stays as chosen before.
+     */
+    public ClientSecret disableFapi2(ClientCredentialsFactory credentials, Instant now) {
+        if (fapi2Since == null) {
+            throw new InvalidInputException("fapi2", "FAPI 2.0 is not switched on for this application.");
+        }
+        this.fapi2Since = null;
+        return rotateSecret(Duration.ZERO, credentials, now);
+    }
+
+    /** When FAPI 2.0 was switched on; null while it is off. */
+    public Instant getFapi2Since() {
+        return fapi2Since;
     }
 
     public void deactivate(Instant now) {
@@ -302,6 +364,7 @@ public class ClientApplication {
                 previousSecretHash,
                 previousSecretValidUntil,
                 ClientKeys.ofStored(jwks),
+                fapi2Since,
                 user == null ? null : user.getLogin(),
                 builtIn,
                 EnumSet.copyOf(scopes),

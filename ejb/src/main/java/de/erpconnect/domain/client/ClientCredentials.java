@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * An immutable snapshot of what the token endpoint needs to authenticate a client and issue its
  * tokens. Holds hashes and public keys only, so it may be cached. {@code keys} is set for a client
- * that authenticates with {@code private_key_jwt} (it then has no secret). {@code user} is null only for the built-in client,
- * which acts for whoever logs in.
+ * that authenticates with {@code private_key_jwt} (it then has no secret); {@code fapi2Since} when
+ * the FAPI 2.0 switch was turned on, null while it is off. {@code user} is null only for the
+ * built-in client, which acts for whoever logs in.
  */
 public record ClientCredentials(
         RealmId realm,
@@ -22,12 +23,26 @@ public record ClientCredentials(
         String previousSecretHash,
         Instant previousSecretValidUntil,
         ClientKeys keys,
+        Instant fapi2Since,
         LoginName user,
         boolean builtIn,
         Set<Scope> scopes,
         List<String> redirectUris,
         int accessTokenSeconds,
         int refreshTokenSeconds) {
+
+    /** Whether the FAPI 2.0 switch is on: private_key_jwt, PAR and DPoP-bound access tokens only. */
+    public boolean fapi2() {
+        return fapi2Since != null;
+    }
+
+    /**
+     * Whether an access token issued at {@code issuedAt} (seconds), bound to a DPoP key or not, may
+     * still be used under the FAPI 2.0 switch: bound, and issued after it was turned on.
+     */
+    public boolean acceptsUnderFapi2(long issuedAt, boolean bound) {
+        return fapi2Since == null || (bound && issuedAt >= fapi2Since.getEpochSecond());
+    }
 
     /** Whether a token with this subject may have been issued to this client. */
     public boolean actsFor(String login) {

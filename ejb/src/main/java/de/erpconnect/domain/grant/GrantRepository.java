@@ -34,6 +34,9 @@ public interface GrantRepository {
     /** Revokes the grant if it is not revoked yet; true for exactly one caller. */
     boolean revoke(long grantId, String reason, Instant now);
 
+    /** Revokes every grant of an application that is not revoked yet; returns how many. */
+    int revokeAllOf(long applicationId, String reason, Instant now);
+
     /**
      * Stores a code; with an {@code authorizationRequest} (the consent page's request id) only if
      * that request has no code yet. False when it has: the database decides, also between nodes.

@@ -102,6 +102,16 @@ public class JpaGrantRepository implements GrantRepository {
     }
 
     @Override
+    public int revokeAllOf(long applicationId, String reason, Instant now) {
+        return em.createNativeQuery("update oauth_grant set revoked_at = ?, revoked_reason = ?, version = version + 1"
+                        + " where application_id = ? and revoked_at is null")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, reason.length() > 100 ? reason.substring(0, 100) : reason)
+                .setParameter(3, applicationId)
+                .executeUpdate();
+    }
+
+    @Override
     public boolean storeCode(AuthorizationCodeRecord c, String authorizationRequest) {
         try {
             return em.createNativeQuery("insert into authorization_code (code_hash, grant_id, redirect_uri,"

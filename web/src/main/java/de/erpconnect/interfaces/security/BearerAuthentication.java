@@ -82,15 +82,15 @@ class BearerAuthentication {
                 return refused;
             }
         }
-        Optional<CallerState> caller = bearerCallers.bearerCaller(
-                verified.subject(), verified.clientId(), verified.jwtId(), verified.grantId());
+        Optional<CallerState> caller = bearerCallers.bearerCaller(verified.facts());
         if (caller.isEmpty()) {
             return unauthorized(
                     dpop,
                     request,
                     response,
                     "invalid_token",
-                    "The token was revoked, or its user or application is deactivated, deleted or not licensed.");
+                    "The token was revoked, or its user or application is deactivated, deleted or not licensed"
+                            + " (or issued before the application switched to FAPI 2.0).");
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {

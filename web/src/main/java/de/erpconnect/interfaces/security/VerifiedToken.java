@@ -22,7 +22,14 @@ public record VerifiedToken(
 
     /** What revocation and introspection need of it. */
     public VerifiedAccessToken facts() {
-        return new VerifiedAccessToken(clientId, subject, jwtId, grantId, Instant.ofEpochSecond(expiresAtEpochSecond));
+        return new VerifiedAccessToken(
+                clientId,
+                subject,
+                jwtId,
+                grantId,
+                jwt.getIssuedAtTime(),
+                Instant.ofEpochSecond(expiresAtEpochSecond),
+                dpopBound());
     }
 
     /** Whether the token is bound to a DPoP key: it is used only with a proof of that key. */

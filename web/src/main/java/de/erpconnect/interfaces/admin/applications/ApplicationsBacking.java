@@ -80,6 +80,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
         private List<String> scopes = new ArrayList<>(List.of("graphql"));
         private boolean active = true;
         private boolean requirePar;
+        private boolean fapi2;
         private Integer accessTokenSeconds;
         private Integer refreshTokenSeconds;
         private Integer grantLifetimeSeconds;
@@ -104,6 +105,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
             scopes = new ArrayList<>(app.scopes());
             active = app.active();
             requirePar = app.requirePushedAuthorizationRequests();
+            fapi2 = app.fapi2();
             accessTokenSeconds = app.accessTokenSeconds();
             refreshTokenSeconds = app.refreshTokenSeconds();
             grantLifetimeSeconds = app.grantLifetimeSeconds();
@@ -120,6 +122,11 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
 
         public void setRequirePar(boolean requirePar) {
             this.requirePar = requirePar;
+        }
+
+        /** Whether the FAPI 2.0 switch is on (PAR is then required and not chosen here). */
+        public boolean isFapi2() {
+            return fapi2;
         }
 
         /** client_secret_basic, private_key_jwt or none. */
@@ -382,6 +389,28 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
             ApplicationView saved = applications.registerKeys(editing.id, editing.getJwks());
             PageMessages.info("applications.keys.registered", saved.name());
             editing = new Editing(saved, null);
+        } catch (BusinessException e) {
+            PageMessages.fieldErrors(FORM, e);
+        }
+    }
+
+    /** "FAPI 2.0 einschalten": the grants are revoked, the partner app signs its users in anew. */
+    public void enableFapi2() {
+        try {
+            ApplicationView saved = applications.enableFapi2(editing.id);
+            PageMessages.info("applications.fapi2.enabled", saved.name());
+            editing = new Editing(saved, null);
+        } catch (BusinessException e) {
+            PageMessages.fieldErrors(FORM, e);
+        }
+    }
+
+    /** "FAPI 2.0 ausschalten": a new secret, shown once; the keys are removed. */
+    public void disableFapi2() {
+        try {
+            ApplicationView saved = applications.disableFapi2(editing.id);
+            editing = null;
+            reveal(saved, true);
         } catch (BusinessException e) {
             PageMessages.fieldErrors(FORM, e);
         }

@@ -109,4 +109,23 @@ public class ApplicationsResource {
     public ApplicationView registerKeys(@PathParam("id") String id, String jwkSet) {
         return applications.registerKeys(QueryValues.id(id), jwkSet);
     }
+
+    /**
+     * Turns the FAPI 2.0 switch on: private_key_jwt (keys registered before), PAR, DPoP-bound
+     * access tokens; the application's grants and earlier tokens are revoked.
+     */
+    @PUT
+    @Path("/{id}/fapi2")
+    public ApplicationView enableFapi2(@PathParam("id") String id) {
+        return applications.enableFapi2(QueryValues.id(id));
+    }
+
+    /** Turns the FAPI 2.0 switch off; the answer holds the new client secret, once. */
+    @DELETE
+    @Path("/{id}/fapi2")
+    public Response disableFapi2(@PathParam("id") String id) {
+        return Response.ok(applications.disableFapi2(QueryValues.id(id)))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
 }
