@@ -320,6 +320,72 @@ class AdminApplicationPagesIT {
                 ((AccessTokenResponse) response).getTokens().getAccessToken().getValue());
     }
 
+    /**
+     * "FAPI 2.0" on an application's page: without keys it is refused in German and nothing
+     * changes; with keys it is switched on after a confirmation (PAR fixed on, "Secret erneuern"
+     * gone); switching off shows the new secret once, and that secret gets tokens again.
+     */
+    @Test
+    void theFapi2SwitchIsTurnedOnAndOffOnTheApplicationsPage() throws Exception {
+        JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), null);
+        String clientId = app.getString("clientId");
+        ChromeDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = waitFor(chromium);
+            login(chromium, wait, "admin", ItEnv.adminPassword());
+            navigate(chromium, wait, "nav-applications", "applications:list");
+            search(chromium, wait, "applications", app.getString("name"), clientId);
+            applicationRow(chromium, clientId)
+                    .findElement(By.cssSelector("[id$=':edit']"))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application:enableFapi2")));
+            assertEquals(
+                    "FAPI 2.0 ist ausgeschaltet.",
+                    chromium.findElement(By.id("fapi2State")).getText());
+            chromium.findElement(By.id("application:enableFapi2")).click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("application"), "FAPI 2.0 erlaubt kein Client-Secret"));
+            assertEquals(
+                    200,
+                    clientCredentials(clientId, app.getString("clientSecret")).status(),
+                    "nothing changed");
+
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyID("fapi-page").generate();
+            Http.Res keys = Http.json(
+                    "PUT",
+                    "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks",
+                    Http.admin(),
+                    new JWKSet(key.toPublicJWK()).toString());
+            assertEquals(200, keys.status(), keys.body());
+            chromium.findElement(By.id("application:enableFapi2")).click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "FAPI 2.0 für " + app.getString("name") + " eingeschaltet"));
+            assertEquals(
+                    "FAPI 2.0 ist eingeschaltet.",
+                    chromium.findElement(By.id("fapi2State")).getText());
+            assertTrue(
+                    chromium.findElement(By.id("application:requirePar_input")).isSelected(), "PAR is required");
+            assertFalse(
+                    chromium.findElement(By.id("application:requirePar_input")).isEnabled(), "and cannot be unchecked");
+            assertTrue(chromium.findElements(By.id("application:rotate")).isEmpty(), "no secret to renew");
+            Chromium.assertCleanConsole(chromium, "the applications page with FAPI 2.0 on");
+
+            chromium.findElement(By.id("application:disableFapi2")).click();
+            confirm(chromium, wait);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret:clientSecret")));
+            String secret = chromium.findElement(By.id("secret:clientSecret")).getText();
+            Secrets.note(secret);
+            chromium.findElement(By.id("secret:understood")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("secret:clientSecret")));
+            Chromium.assertCleanConsole(chromium, "the applications page after FAPI 2.0 was switched off");
+            assertEquals(200, clientCredentials(clientId, secret).status(), "the new secret works");
+        } finally {
+            chromium.quit();
+        }
+    }
+
     /** Narrows a list to one record by the page's search field (other tests fill the lists). */
     private static void search(ChromeDriver chromium, WebDriverWait wait, String form, String text, String expected) {
         WebElement q = chromium.findElement(By.id(form + ":q"));

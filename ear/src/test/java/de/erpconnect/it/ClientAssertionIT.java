@@ -233,9 +233,10 @@ class ClientAssertionIT {
         assertRefused(
                 es256(claims(tokenEndpoint.toString(), 120)),
                 "The client assertion's exp is more than 60 s in the future.");
-        // the library's default lifetime (60 s) is accepted
-        token(new PrivateKeyJWT(
-                clientId, tokenEndpoint, JWSAlgorithm.ES256, ecKey.toECPrivateKey(), ecKey.getKeyID(), null));
+        // the library's default lifetime (60 s) is accepted (with iat: without one, an assertion could
+        // have been made up to 70 s before its exp, and in the first 10 s after a start — as may be the
+        // case here, right after the deployment — that is before the server started, which is refused)
+        token(es256(claims(tokenEndpoint.toString(), 60)));
     }
 
     @Test
@@ -379,6 +380,70 @@ class ClientAssertionIT {
             assertEquals(
                     List.of(Json.createValue("ES256"), Json.createValue("PS256")),
                     metadata.getJsonArray(endpoint + "_endpoint_auth_signing_alg_values_supported"));
+        }
+    }
+
+    /**
+     * Keys the partner app publishes itself (jwks_uri): fetched at registration, a new key works
+     * as soon as an assertion names it (after the 10 s that limit fetches per application), a key
+     * withdrawn from the published set stops working with that fetch. The suite's server runs in
+     * the dev mode, which lets it fetch from this loopback stand-in over http; production fetches
+     * https from public addresses only (HttpsKeySetFetcherTest).
+     */
+    @Test
+    void keysPublishedAtAJwksUriAreFetchedAndFollowed() throws Exception {
+        ECKey second = new ECKeyGenerator(Curve.P_256).keyID("ec-2").generate();
+        java.util.concurrent.atomic.AtomicReference<String> published =
+                new java.util.concurrent.atomic.AtomicReference<>(new JWKSet(ecKey.toPublicJWK()).toString());
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer partnerApp = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        partnerApp.createContext("/jwks.json", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = published.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        partnerApp.start();
+        try {
+            String path = "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks-uri";
+            Http.Res unreachable =
+                    Http.json("PUT", path, Http.admin(), "{\"jwksUri\":\"http://127.0.0.1:9/jwks.json\"}");
+            assertEquals(400, unreachable.status(), unreachable.body());
+            assertTrue(unreachable.body().contains("The jwks_uri could not be fetched"), unreachable.body());
+            Http.Res notHttps = Http.json("PUT", path, Http.admin(), "{\"jwksUri\":\"ftp://partner.example.com/k\"}");
+            assertEquals(400, notHttps.status(), notHttps.body());
+
+            String uri = "http://127.0.0.1:" + partnerApp.getAddress().getPort() + "/jwks.json";
+            Http.Res registered = Http.json("PUT", path, Http.admin(), "{\"jwksUri\":\"" + uri + "\"}");
+            assertEquals(200, registered.status(), registered.body());
+            assertEquals(uri, registered.json().getString("jwksUri"));
+            assertEquals(
+                    List.of("ec-1"),
+                    registered.json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                            .map(k -> k.getString("kid"))
+                            .toList());
+            assertEquals(1, fetches.get(), "fetched once at registration");
+            token(es256(clientId.getValue(), ecKey));
+
+            // the partner app replaces its key: the new one works once a fetch may run again
+            published.set(new JWKSet(second.toPublicJWK()).toString());
+            Thread.sleep(11_000);
+            token(es256(clientId.getValue(), second));
+            assertRefused(es256(clientId.getValue(), ecKey), "Client authentication failed.");
+            assertTrue(fetches.get() <= 3, "fetches: " + fetches.get());
+
+            // inline keys end the jwks_uri
+            Http.Res inline = Http.json(
+                    "PUT",
+                    "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks",
+                    Http.admin(),
+                    new JWKSet(ecKey.toPublicJWK()).toString());
+            assertFalse(inline.json().containsKey("jwksUri"), inline.body());
+        } finally {
+            partnerApp.stop(0);
         }
     }
 }

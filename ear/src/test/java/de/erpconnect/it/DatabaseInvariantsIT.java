@@ -192,7 +192,7 @@ class DatabaseInvariantsIT {
 
     /**
      * A confidential application authenticates with a secret or with keys (private_key_jwt), never
-     * with both or neither; a public one with neither.
+     * with both or neither; a public one with neither; the FAPI 2.0 switch only with keys.
      */
     @Test
     @OperateOnDeployment("probe")
@@ -214,6 +214,19 @@ class DatabaseInvariantsIT {
                         SQLException.class,
                         () -> s.executeUpdate(
                                 "update client_application set secret_hash = 'hash' where client_id = 'probe-keys'"));
+                // FAPI 2.0 needs keys: not for an application with a secret, and its keys stay while it is on
+                assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate("update client_application set fapi2_since = current_timestamp"
+                                + " where client_id = 'probe-secret'"));
+                assertEquals(
+                        1,
+                        s.executeUpdate("update client_application set fapi2_since = current_timestamp"
+                                + " where client_id = 'probe-keys'"));
+                assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate(
+                                "update client_application set jwks = null, secret_hash = 'hash' where client_id = 'probe-keys'"));
                 try (ResultSet rs =
                         s.executeQuery("select count(*) from client_application where client_id like 'probe-%'")) {
                     rs.next();

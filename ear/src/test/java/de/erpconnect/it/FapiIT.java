@@ -18,6 +18,9 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
@@ -29,12 +32,14 @@ import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import de.erpconnect.it.OAuthFlowIT.Setup;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -75,7 +80,23 @@ class FapiIT {
         assertNotNull(view.getString("fapi2Since"));
         assertTrue(view.getBoolean("requirePushedAuthorizationRequests"), "FAPI 2.0 requires PAR");
         assertEquals("private_key_jwt", view.getString("authMethod"));
+        // no token is issued within the switch's own second (slow_down): a partner app's next request waits
+        long next = (Instant.parse(view.getString("fapi2Since")).getEpochSecond() + 1) * 1000;
+        Thread.sleep(Math.max(0, next - System.currentTimeMillis()) + 50);
         return key;
+    }
+
+    /** Whether introspection by the application itself says the token is active. */
+    static TokenIntrospectionSuccessResponse introspected(Setup s, ClientAuthentication auth, AccessToken token)
+            throws Exception {
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(
+                new TokenIntrospectionRequest(URI.create(ItEnv.baseUrl() + "/oauth2/introspect"), auth, token)
+                        .toHTTPRequest()
+                        .send());
+        assertTrue(
+                response.indicatesSuccess(),
+                () -> response.toErrorResponse().getErrorObject().toString());
+        return response.toSuccessResponse();
     }
 
     /** A fresh ES256 client assertion with the issuer as audience, as FAPI 2.0 asks. */
@@ -102,6 +123,17 @@ class FapiIT {
         AccessTokenResponse signedIn = OAuthFlowIT.fullFlow(s, new Browser());
         String clientToken = Fixtures.token(s.app());
         assertEquals(200, OAuthFlowIT.graphqlStatus(signedIn));
+        // a token bound to a key, but issued before the switch (with the secret)
+        DPoPProofFactory earlierProofs =
+                new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
+        DPoPAccessToken earlierBound = DpopIT.boundToken(s.auth(), earlierProofs);
+        Nonce earlierNonce = DpopIT.nonce(s.auth(), earlierProofs);
+        assertEquals(
+                200,
+                DpopIT.graphql(
+                                earlierBound.toAuthorizationHeader(),
+                                earlierProofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, earlierBound, earlierNonce))
+                        .status());
 
         Http.Res noKeys = Http.json("PUT", "/api/admin/applications/" + id + "/fapi2", Http.admin(), "");
         assertEquals(400, noKeys.status(), noKeys.body());
@@ -112,6 +144,14 @@ class FapiIT {
         ECKey key = switchOn(s);
         assertEquals(401, OAuthFlowIT.graphqlStatus(signedIn), "the access token of the earlier sign-in");
         assertEquals(401, Http.graphql(clientToken, GraphqlAccessIT.QUERY).status(), "an earlier client token");
+        assertEquals(
+                401,
+                DpopIT.graphql(
+                                earlierBound.toAuthorizationHeader(),
+                                earlierProofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, earlierBound, earlierNonce))
+                        .status(),
+                "an earlier DPoP-bound token");
+        assertFalse(introspected(s, assertion(s, key), earlierBound).isActive(), "introspection agrees");
         DPoPProofFactory proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
         Nonce nonce = DpopIT.nonce(assertion(s, key), proofs);
         HTTPResponse refresh = tokenRequest(
@@ -147,7 +187,7 @@ class FapiIT {
     void underTheSwitchOnlyWhatTheProfileAllowsIsAccepted() throws Exception {
         Setup s = OAuthFlowIT.setup(List.of("graphql", "offline_access"));
         ECKey key = switchOn(s);
-        DPoPProofFactory proofs =
+        DefaultDPoPProofFactory proofs =
                 new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
         Nonce nonce = DpopIT.nonce(assertion(s, key), proofs);
 
@@ -188,6 +228,11 @@ class FapiIT {
         Http.Res data = DpopIT.graphql(
                 token.toAuthorizationHeader(), proofs.createDPoPJWT("POST", DpopIT.graphqlEndpoint, token, nonce));
         assertEquals(200, data.status(), data.body());
+        TokenIntrospectionSuccessResponse active = introspected(s, assertion(s, key), token);
+        assertTrue(active.isActive());
+        assertEquals(
+                proofs.getPublicJWK().computeThumbprint(),
+                active.getJWKThumbprintConfirmation().getValue());
 
         // an authorization request on the front channel is refused after the login, back to the app
         CodeVerifier verifier = new CodeVerifier();

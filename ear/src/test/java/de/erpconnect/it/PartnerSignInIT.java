@@ -23,6 +23,7 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -307,6 +308,14 @@ class PartnerSignInIT {
             assertEquals(
                     401, Http.graphql(token.getValue(), GraphqlAccessIT.QUERY).status(), "without a proof");
 
+            HTTPResponse withoutProof = FapiIT.tokenRequest(
+                    in.app,
+                    FapiIT.assertion(in.app, key),
+                    new RefreshTokenGrant(tokens.getTokens().getRefreshToken()),
+                    null,
+                    null);
+            assertEquals(400, withoutProof.getStatusCode(), withoutProof.getBody());
+            assertEquals("invalid_dpop_proof", FapiIT.error(withoutProof).getCode(), "a refresh needs a proof too");
             AccessTokenResponse refreshed = success(TokenResponse.parse(FapiIT.tokenRequest(
                     in.app,
                     FapiIT.assertion(in.app, key),

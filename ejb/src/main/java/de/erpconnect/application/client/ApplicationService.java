@@ -6,6 +6,7 @@ import de.erpconnect.application.licence.LicenceDirectory;
 import de.erpconnect.application.shared.Commands;
 import de.erpconnect.application.shared.Page;
 import de.erpconnect.application.shared.PageRequest;
+import de.erpconnect.common.Settings;
 import de.erpconnect.domain.client.ApplicationKind;
 import de.erpconnect.domain.client.ClientApplication;
 import de.erpconnect.domain.client.ClientApplicationRepository;
@@ -13,6 +14,8 @@ import de.erpconnect.domain.client.ClientCredentialsFactory;
 import de.erpconnect.domain.client.ClientKeys;
 import de.erpconnect.domain.client.ClientSecret;
 import de.erpconnect.domain.client.ClientType;
+import de.erpconnect.domain.client.JwksUri;
+import de.erpconnect.domain.client.KeySetFetcher;
 import de.erpconnect.domain.client.Scope;
 import de.erpconnect.domain.client.TokenLifetimes;
 import de.erpconnect.domain.event.EventType;
@@ -65,6 +68,12 @@ public class ApplicationService {
 
     @Inject
     GrantDirectory grantDirectory;
+
+    @Inject
+    KeySetFetcher keySets;
+
+    @Inject
+    Settings settings;
 
     @Inject
     Commands commands;
@@ -240,12 +249,7 @@ public class ApplicationService {
                 EventType.APPLICATION_KEYS_REGISTERED,
                 actor(),
                 null,
-                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys: "
-                        + String.join(
-                                ", ",
-                                keys.keys().stream()
-                                        .map(k -> k.kid() + " (" + k.algorithm() + ")")
-                                        .toList())
+                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys: " + keySummary(keys)
                         + "; its secret no longer works.");
         return ApplicationView.of(app);
     }
@@ -295,6 +299,27 @@ public class ApplicationService {
         return ApplicationView.of(app, secret);
     }
 
+    /**
+     * The application authenticates from now on with {@code private_key_jwt} and the keys it
+     * publishes at {@code jwksUri} (RFC 7591 §2), fetched now (a failure is refused with its
+     * reason) and again while it authenticates; its secret stops working at once.
+     */
+    public ApplicationView registerKeysUri(long id, String jwksUri) {
+        JwksUri uri = JwksUri.parse(jwksUri, settings.isDev());
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        ClientKeys keys = keySets.fetch(uri);
+        app.registerKeys(keys, uri, Instant.now());
+        clients.invalidate(app);
+        events.record(
+                RealmId.ERP,
+                EventType.APPLICATION_KEYS_REGISTERED,
+                actor(),
+                null,
+                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys published at " + uri
+                        + ": " + keySummary(keys) + "; its secret no longer works.");
+        return ApplicationView.of(app);
+    }
+
     /** The catalogue entry of a partner-app kind; empty for "OWN". */
     private Optional<PartnerApp> partnerApp(ApplicationKind kind) {
         if (kind.isOwn()) {
@@ -341,6 +366,14 @@ public class ApplicationService {
             }
         }
         return scopes;
+    }
+
+    private static String keySummary(ClientKeys keys) {
+        return String.join(
+                ", ",
+                keys.keys().stream()
+                        .map(k -> k.kid() + " (" + k.algorithm() + ")")
+                        .toList());
     }
 
     private String actor() {

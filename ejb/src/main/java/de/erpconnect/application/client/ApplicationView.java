@@ -12,7 +12,8 @@ import java.util.List;
  * An application as the admin API shows it. {@code clientSecret} is filled only in the response
  * that creates or rotates the secret, and is left out (null) everywhere else; {@code authMethod}
  * is {@code client_secret_basic} (also accepted: {@code client_secret_post}), {@code private_key_jwt}
- * with the registered {@code keys}, or {@code none} for a public client;
+ * with the registered {@code keys} (fetched from {@code jwksUri} when the partner app publishes
+ * them), or {@code none} for a public client;
  * {@code requirePushedAuthorizationRequests} (RFC 9126 §6) whether its authorization requests must
  * come through {@code /oauth2/par}; {@code fapi2} whether the FAPI 2.0 switch is on (since
  * {@code fapi2Since}): private_key_jwt, PAR and DPoP-bound access tokens only.
@@ -26,6 +27,7 @@ public record ApplicationView(
         String clientSecret,
         String authMethod,
         List<KeyView> keys,
+        String jwksUri,
         String user,
         List<String> redirectUris,
         List<String> scopes,
@@ -62,6 +64,7 @@ public record ApplicationView(
                         : keys.keys().stream()
                                 .map(k -> new KeyView(k.kid(), k.algorithm(), k.thumbprint()))
                                 .toList(),
+                a.getJwksUri(),
                 a.getUser().getLogin().value(),
                 a.getRedirectUris(),
                 a.getScopes().stream().sorted().map(Scope::wireName).toList(),

@@ -84,6 +84,10 @@ public class AuthorizationCodeGrantType {
         if (!now.isBefore(record.expiresAt())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The authorization code expired.");
         }
+        if (!grant.isUsable(now) || (client.fapi2() && grant.getCreatedAt().isBefore(client.fapi2Since()))) {
+            // revoked meanwhile, or granted on a request of before the FAPI 2.0 switch (a consent in flight)
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The grant of this code was revoked.");
+        }
         if (!record.redirectUri().equals(redirectUri)) {
             throw new OAuthException(
                     OAuthError.INVALID_GRANT, "The redirect_uri differs from the authorization request.");

@@ -15,20 +15,21 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code private_key_jwt} client authentication (RFC 7523 §2.2 and §3): the client signs a short
  * JWT with one of the keys it registered. Accepted: ES256 or PS256 ({@code none} and HMAC never),
- * the {@code kid} of a registered key (or no {@code kid} when exactly one key fits the algorithm),
+ * the {@code kid} of a registered key (or no {@code kid} when exactly one key fits the algorithm;
+ * keys published at a {@code jwks_uri} come from {@link RemoteClientKeys}),
  * {@code iss} = {@code sub} = the client id, an audience that is the issuer identifier or the URL
  * the request was sent to (under the FAPI 2.0 switch the issuer identifier alone), an expiry at most {@value #MAX_LIFETIME_SECONDS} s ahead, {@code iat}
  * and {@code nbf} not in the future, each with {@value #SKEW_SECONDS} s of clock skew, and a
  * {@code jti} used once only, cluster-wide ({@link AssertionIds}, kept in a cache: an assertion
- * made before this server started is refused, since the ids seen before a restart may be gone). Until the signature is verified
+ * made before this node's application started is refused, since the ids seen before may be gone). Until the signature is verified
  * every refusal reads the same (an algorithm other than ES256 or PS256 is refused before the client
  * is looked up, so that answer tells nothing either); after it, the refusal names the rule (the
  * sender holds the key).
@@ -43,17 +44,21 @@ public class ClientAssertions {
     static final long SKEW_SECONDS = 10;
     static final int MAX_JTI_LENGTH = 128;
 
-    /** When this server process started (epoch seconds). */
-    static final long STARTED_SECONDS = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000;
-
     /** The refusal that tells nothing: the signature was not verified. */
     static final String UNVERIFIED = "Client authentication failed.";
+
+    private static final int MAX_VERIFIERS = 10_000;
+
+    private final ConcurrentHashMap<String, JwsSigner.Verifier> verifiers = new ConcurrentHashMap<>();
 
     @Inject
     Settings settings;
 
     @Inject
     AssertionIds assertionIds;
+
+    @Inject
+    RemoteClientKeys remoteKeys;
 
     /**
      * The algorithm of an assertion's header, read before anything else: one that is not ES256 or
@@ -89,7 +94,15 @@ public class ClientAssertions {
                 || header.get().containsKey("crit")) {
             return Optional.of(UNVERIFIED);
         }
-        Optional<ClientKeys.Key> key = key(keys, SignedJwts.string(header.get(), "kid"), alg);
+        String kid = SignedJwts.string(header.get(), "kid");
+        if (client.jwksUri() != null) {
+            keys = remoteKeys.current(client.jwksUri(), keys);
+        }
+        Optional<ClientKeys.Key> key = key(keys, kid, alg);
+        if (key.isEmpty() && client.jwksUri() != null) {
+            // a new key of the partner app works at once
+            key = key(remoteKeys.afterUnknownKid(client.jwksUri(), keys), kid, alg);
+        }
         if (key.isEmpty() || !verifies(proof.assertion(), alg, key.get())) {
             return Optional.of(UNVERIFIED);
         }
@@ -127,12 +140,14 @@ public class ClientAssertions {
                 return Optional.of("The client assertion's " + notAfterNow + " is in the future.");
             }
         }
-        // the ids of a single server's cache are gone after a restart: what was made before the start
-        // may have been used before it (the earliest moment an assertion without iat can have been made)
+        // the ids kept before this node's application started may be gone (restart, redeployment):
+        // what was made before may have been used before (without iat: the earliest it can have been
+        // made). Not covered: an assertion whose iat ran ahead of the server's clock (at most 10 s),
+        // used in the last seconds before a stop, and replayed as soon as the application is up again.
         long made = c.get("iat") instanceof JsonNumber iat
                 ? iat.longValue()
                 : exp.longValue() - MAX_LIFETIME_SECONDS - SKEW_SECONDS;
-        if (made < STARTED_SECONDS + SKEW_SECONDS) {
+        if (made < assertionIds.keptSince().getEpochSecond()) {
             return Optional.of("The client assertion was made before the server started; send a new one.");
         }
         String jti = SignedJwts.string(c, "jti");
@@ -156,10 +171,18 @@ public class ClientAssertions {
         return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
     }
 
-    private static boolean verifies(String assertion, String alg, ClientKeys.Key key) {
-        return ClientKeys.ES256.equals(alg)
-                ? JwsSigner.verifies(assertion, key.publicKey())
-                : JwsSigner.verifiesPs256(assertion, key.publicKey());
+    /**
+     * Checks the signature with the key's verifier, kept per key (by its thumbprint): BouncyCastle
+     * keeps the multiplication tables of an EC key with its prepared point, which makes every
+     * further verification of that key cheaper.
+     */
+    private boolean verifies(String assertion, String alg, ClientKeys.Key key) {
+        if (verifiers.size() >= MAX_VERIFIERS) {
+            verifiers.clear();
+        }
+        return verifiers
+                .computeIfAbsent(alg + ' ' + key.thumbprint(), k -> JwsSigner.verifier(alg, key.publicKey()))
+                .verifies(assertion);
     }
 
     private static List<String> audiences(JsonValue aud) {

@@ -130,6 +130,13 @@ public class ClientAuthentication {
                     "FAPI 2.0: this application gets DPoP-bound access tokens only; send a DPoP proof (RFC 9449)"
                             + " with the token request.");
         }
+        if (!client.issuesUnderFapi2(Instant.now())) {
+            // tokens of the switch's own second could not be told from those issued before it
+            throw new OAuthException(
+                    OAuthError.SLOW_DOWN,
+                    "FAPI 2.0 was switched on for this application just now; try again in 1 s.",
+                    1);
+        }
     }
 
     /** RFC 7009 §2.1, RFC 7662 §4: a client may revoke and introspect only tokens issued to itself. */

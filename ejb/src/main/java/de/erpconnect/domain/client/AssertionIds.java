@@ -12,4 +12,10 @@ public interface AssertionIds {
 
     /** Records the first use of a jti (its hash) by the client; false when it was used before. */
     boolean firstUse(String realm, String clientId, String jtiHash, Instant expiresAt);
+
+    /**
+     * Since when the ids are kept: ids recorded before (before a restart or redeployment of this
+     * node) may be gone, so assertions made before it cannot be told apart from replays.
+     */
+    Instant keptSince();
 }

@@ -78,6 +78,10 @@ public class ClientApplication {
     @Column(name = "jwks", length = ClientKeys.MAX_LENGTH)
     private String jwks;
 
+    /** Where the partner app publishes its keys (RFC 7591 jwks_uri); {@link #jwks} holds the set fetched at registration. */
+    @Column(name = "jwks_uri", length = JwksUri.MAX_LENGTH)
+    private String jwksUri;
+
     /** The Benutzer whose rights apply; none only for the built-in client (it acts for whoever logs in). */
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "user_id")
@@ -260,6 +264,7 @@ public class ClientApplication {
         }
         this.secretHash = credentials.hash(secret);
         this.jwks = null;
+        this.jwksUri = null;
         this.updatedAt = now;
         return secret;
     }
@@ -270,15 +275,29 @@ public class ClientApplication {
      * ({@link #rotateSecret}) goes back to the secret and removes the keys.
      */
     public void registerKeys(ClientKeys keys, Instant now) {
+        registerKeys(keys, null, now);
+    }
+
+    /**
+     * The same with keys the partner app publishes at {@code uri} (fetched as {@code keys} just
+     * now); they are fetched again while it authenticates. Registering a set without a uri ends that.
+     */
+    public void registerKeys(ClientKeys keys, JwksUri uri, Instant now) {
         if (clientType != ClientType.CONFIDENTIAL) {
             throw new InvalidInputException(
                     "clientType", "Only a confidential client can authenticate with keys (private_key_jwt).");
         }
         this.jwks = keys.json();
+        this.jwksUri = uri == null ? null : uri.toString();
         this.secretHash = null;
         this.previousSecretHash = null;
         this.previousSecretValidUntil = null;
         this.updatedAt = now;
+    }
+
+    /** Where the partner app publishes its keys; null for keys registered as a set (or none). */
+    public String getJwksUri() {
+        return jwksUri;
     }
 
     /** The registered keys; null while the application authenticates with a secret or as a public client. */
@@ -295,10 +314,14 @@ public class ClientApplication {
     }
 
     public void requirePushedRequests(boolean required, Instant now) {
-        if (!required && fapi2Since != null) {
-            throw new InvalidInputException(
-                    "requirePushedAuthorizationRequests",
-                    "FAPI 2.0 requires pushed authorization requests (PAR); switch FAPI 2.0 off first.");
+        if (fapi2Since != null) {
+            if (!required) {
+                throw new InvalidInputException(
+                        "requirePushedAuthorizationRequests",
+                        "FAPI 2.0 requires pushed authorization requests (PAR); switch FAPI 2.0 off first.");
+            }
+            // implied by the switch: the choice made before it stays for when it is switched off
+            return;
         }
         if (required != requirePar) {
             this.requirePar = required;
@@ -364,6 +387,7 @@ public class ClientApplication {
                 previousSecretHash,
                 previousSecretValidUntil,
                 ClientKeys.ofStored(jwks),
+                jwksUri == null ? null : JwksUri.parse(jwksUri, true),
                 fapi2Since,
                 user == null ? null : user.getLogin(),
                 builtIn,

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * An immutable snapshot of what the token endpoint needs to authenticate a client and issue its
  * tokens. Holds hashes and public keys only, so it may be cached. {@code keys} is set for a client
- * that authenticates with {@code private_key_jwt} (it then has no secret); {@code fapi2Since} when
+ * that authenticates with {@code private_key_jwt} (it then has no secret), {@code jwksUri} when it
+ * publishes them itself ({@code keys} are then the set fetched at registration); {@code fapi2Since} when
  * the FAPI 2.0 switch was turned on, null while it is off. {@code user} is null only for the
  * built-in client, which acts for whoever logs in.
  */
@@ -23,6 +24,7 @@ public record ClientCredentials(
         String previousSecretHash,
         Instant previousSecretValidUntil,
         ClientKeys keys,
+        JwksUri jwksUri,
         Instant fapi2Since,
         LoginName user,
         boolean builtIn,
@@ -37,11 +39,18 @@ public record ClientCredentials(
     }
 
     /**
-     * Whether an access token issued at {@code issuedAt} (seconds), bound to a DPoP key or not, may
-     * still be used under the FAPI 2.0 switch: bound, and issued after it was turned on.
+     * Whether an access token issued at {@code issuedAt} (seconds, as in its {@code iat}), bound to a
+     * DPoP key or not, may still be used under the FAPI 2.0 switch: bound, and issued after the second
+     * in which it was turned on (no token of the application is issued within that second, see
+     * {@link #issuesUnderFapi2}, so that one issued before the switch in the same second is refused too).
      */
     public boolean acceptsUnderFapi2(long issuedAt, boolean bound) {
-        return fapi2Since == null || (bound && issuedAt >= fapi2Since.getEpochSecond());
+        return fapi2Since == null || (bound && issuedAt > fapi2Since.getEpochSecond());
+    }
+
+    /** Whether tokens may be issued at {@code now}: not within the second the switch was turned on. */
+    public boolean issuesUnderFapi2(Instant now) {
+        return fapi2Since == null || now.getEpochSecond() > fapi2Since.getEpochSecond();
     }
 
     /** Whether a token with this subject may have been issued to this client. */

@@ -112,8 +112,10 @@ class ClientApplicationTest {
 
         // tokens: bound and issued from the switch on
         ClientCredentials c = app.credentials();
-        assertTrue(c.acceptsUnderFapi2(on.getEpochSecond(), true));
-        assertFalse(c.acceptsUnderFapi2(on.getEpochSecond() - 1, true));
+        assertTrue(c.acceptsUnderFapi2(on.getEpochSecond() + 1, true));
+        assertFalse(c.acceptsUnderFapi2(on.getEpochSecond(), true), "the switch's own second");
+        assertFalse(c.issuesUnderFapi2(on.plusMillis(999)));
+        assertTrue(c.issuesUnderFapi2(on.plusSeconds(1)));
         assertFalse(c.acceptsUnderFapi2(on.getEpochSecond() + 5, false));
 
         ClientSecret secret = app.disableFapi2(credentials, Instant.now());

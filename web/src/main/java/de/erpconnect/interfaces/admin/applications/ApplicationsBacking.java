@@ -88,6 +88,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
         private String authMethod;
         private List<String> keys = List.of();
         private String jwks;
+        private String jwksUri;
 
         Editing(ApplicationView app, String defaultKind) {
             if (app == null) {
@@ -110,6 +111,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
             refreshTokenSeconds = app.refreshTokenSeconds();
             grantLifetimeSeconds = app.grantLifetimeSeconds();
             authMethod = app.authMethod();
+            jwksUri = app.jwksUri();
             keys = app.keys().stream()
                     .map(k -> k.kid() + " · " + k.algorithm() + " · SHA-256 " + k.thumbprint())
                     .toList();
@@ -137,6 +139,15 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
         /** The registered keys, one line each: kid, algorithm, RFC 7638 fingerprint. */
         public List<String> getKeys() {
             return keys;
+        }
+
+        /** Where the partner app publishes its keys, if it does. */
+        public String getJwksUri() {
+            return jwksUri;
+        }
+
+        public void setJwksUri(String jwksUri) {
+            this.jwksUri = jwksUri;
         }
 
         public String getJwks() {
@@ -260,7 +271,7 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
                     uris,
                     scopes,
                     active,
-                    requirePar,
+                    fapi2 ? null : requirePar,
                     accessTokenSeconds,
                     refreshTokenSeconds,
                     grantLifetimeSeconds);
@@ -387,6 +398,17 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
     public void registerKeys() {
         try {
             ApplicationView saved = applications.registerKeys(editing.id, editing.getJwks());
+            PageMessages.info("applications.keys.registered", saved.name());
+            editing = new Editing(saved, null);
+        } catch (BusinessException e) {
+            PageMessages.fieldErrors(FORM, e);
+        }
+    }
+
+    /** "Schlüssel-URL hinterlegen": private_key_jwt with the keys the partner app publishes. */
+    public void registerKeysUri() {
+        try {
+            ApplicationView saved = applications.registerKeysUri(editing.id, editing.getJwksUri());
             PageMessages.info("applications.keys.registered", saved.name());
             editing = new Editing(saved, null);
         } catch (BusinessException e) {

@@ -3,6 +3,7 @@ package de.erpconnect.interfaces.rest.applications;
 import de.erpconnect.application.client.ApplicationCommand;
 import de.erpconnect.application.client.ApplicationService;
 import de.erpconnect.application.client.ApplicationView;
+import de.erpconnect.application.client.JwksUriCommand;
 import de.erpconnect.application.client.SecretRotationCommand;
 import de.erpconnect.application.licence.LicenceService;
 import de.erpconnect.application.licence.LicenceView;
@@ -26,8 +27,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * {@code /api/admin/applications}. The create and secret-rotation responses are the only ones
- * that contain a client secret; they are marked {@code no-store}.
+ * {@code /api/admin/applications}. The create, secret-rotation and FAPI-2.0-off responses are the
+ * only ones that contain a client secret; they are marked {@code no-store}.
  */
 @ApplicationScoped
 @Path("/admin/applications")
@@ -108,6 +109,17 @@ public class ApplicationsResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/jwk-set+json"})
     public ApplicationView registerKeys(@PathParam("id") String id, String jwkSet) {
         return applications.registerKeys(QueryValues.id(id), jwkSet);
+    }
+
+    /**
+     * Registers the URL where the partner app publishes its keys ({@code {"jwksUri":"https://…"}},
+     * RFC 7591 §2); the set is fetched at once and again while the application authenticates.
+     */
+    @PUT
+    @Path("/{id}/jwks-uri")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApplicationView registerKeysUri(@PathParam("id") String id, JwksUriCommand command) {
+        return applications.registerKeysUri(QueryValues.id(id), command == null ? null : command.jwksUri());
     }
 
     /**

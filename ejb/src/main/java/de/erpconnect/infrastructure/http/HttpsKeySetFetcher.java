@@ -1,0 +1,199 @@
+package de.erpconnect.infrastructure.http;
+
+import de.erpconnect.common.Settings;
+import de.erpconnect.domain.client.ClientKeys;
+import de.erpconnect.domain.client.JwksUri;
+import de.erpconnect.domain.client.KeySetFetcher;
+import de.erpconnect.domain.shared.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
+import org.jboss.logging.Logger;
+
+/**
+ * Fetches a partner app's JWK Set over https: no proxy, no redirects, {@value #TIMEOUT_MILLIS} ms
+ * to connect and for the whole answer, at most {@link ClientKeys#MAX_LENGTH} bytes, status 200.
+ * The address is checked per connection, on the socket actually connected and before the TLS
+ * handshake: only public addresses ({@link OutboundAddresses}) in production, so that a host name
+ * that resolves (or is re-bound) to an internal address is refused. In the dev mode loopback and
+ * private addresses and plain http are allowed, for local stand-ins.
+ */
+@ApplicationScoped
+public class HttpsKeySetFetcher implements KeySetFetcher {
+
+    static final int TIMEOUT_MILLIS = 5_000;
+
+    private static final Logger LOG = Logger.getLogger(HttpsKeySetFetcher.class);
+
+    @Inject
+    Settings settings;
+
+    private final SSLSocketFactory tls;
+
+    public HttpsKeySetFetcher() {
+        this(defaultTls());
+    }
+
+    /** With the TLS trust of {@code tls} (tests: a stand-in's own certificate). */
+    HttpsKeySetFetcher(SSLSocketFactory tls) {
+        this.tls = tls;
+    }
+
+    @Override
+    public ClientKeys fetch(JwksUri uri) {
+        return fetch(uri, !settings.isDev());
+    }
+
+    ClientKeys fetch(JwksUri uri, boolean publicOnly) {
+        String where = uri.value().getHost();
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) uri.value().toURL().openConnection(Proxy.NO_PROXY);
+            if (connection instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(new CheckedSocketFactory(tls, publicOnly));
+            } else if (publicOnly) {
+                throw invalid("The jwks_uri must use https.");
+            }
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setConnectTimeout(TIMEOUT_MILLIS);
+            connection.setReadTimeout(TIMEOUT_MILLIS);
+            connection.setRequestProperty("Accept", "application/jwk-set+json, application/json");
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                throw invalid("The jwks_uri answered HTTP " + status + " (expected 200 with the JWK Set).");
+            }
+            String body = body(connection, System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L);
+            try {
+                return ClientKeys.parse(body);
+            } catch (InvalidInputException e) {
+                // the set's own rule, said of the field the admin filled in
+                throw invalid(e.fieldErrors().get(0).message());
+            }
+        } catch (RefusedAddressException e) {
+            throw invalid("The jwks_uri's host " + where + " resolves to an address that is not public ("
+                    + e.getMessage() + "); only public addresses are fetched.");
+        } catch (UnknownHostException e) {
+            throw invalid("The jwks_uri's host " + where + " is unknown.");
+        } catch (SocketTimeoutException e) {
+            throw invalid("The jwks_uri did not answer within " + TIMEOUT_MILLIS / 1000 + " s.");
+        } catch (SSLException e) {
+            throw invalid("The TLS connection to the jwks_uri failed (is its certificate valid and trusted?).");
+        } catch (IOException e) {
+            LOG.debugf(e, "Fetching the JWK Set of %s failed", uri);
+            throw invalid("The jwks_uri could not be fetched (" + e.getClass().getSimpleName() + ").");
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    private static String body(HttpURLConnection connection, long deadline) throws IOException {
+        try (InputStream in = connection.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                if (out.size() > ClientKeys.MAX_LENGTH) {
+                    throw invalid("The JWK Set at the jwks_uri is longer than " + ClientKeys.MAX_LENGTH + " bytes.");
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new SocketTimeoutException("the answer took too long");
+                }
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException("jwksUri", message);
+    }
+
+    private static SSLSocketFactory defaultTls() {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("TLS unavailable", e);
+        }
+    }
+
+    /** The connected address is not public. */
+    static final class RefusedAddressException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedAddressException(String address) {
+            super(address);
+        }
+    }
+
+    /**
+     * Layers TLS over the plain socket the connection made, after checking the address it is
+     * connected to. Creating unconnected sockets is left unsupported on purpose: the connection
+     * then connects a plain socket itself and hands it here (the JDK's HttpsClient).
+     */
+    static final class CheckedSocketFactory extends SSLSocketFactory {
+
+        private final SSLSocketFactory tls;
+        private final boolean publicOnly;
+
+        CheckedSocketFactory(SSLSocketFactory tls, boolean publicOnly) {
+            this.tls = tls;
+            this.publicOnly = publicOnly;
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            InetAddress connected = socket.getInetAddress();
+            if (publicOnly && (connected == null || !OutboundAddresses.isPublic(connected))) {
+                socket.close();
+                throw new RefusedAddressException(connected == null ? "none" : connected.getHostAddress());
+            }
+            return tls.createSocket(socket, host, port, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            throw new IOException("connect through the checked plain socket only");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            throw new IOException("connect through the checked plain socket only");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            throw new IOException("connect through the checked plain socket only");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            throw new IOException("connect through the checked plain socket only");
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return tls.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return tls.getSupportedCipherSuites();
+        }
+    }
+}
