@@ -270,12 +270,7 @@ class AdminApplicationPagesIT {
         ChromeDriver chromium = Chromium.start();
         try {
             WebDriverWait wait = waitFor(chromium);
-            login(chromium, wait, "admin", ItEnv.adminPassword());
-            navigate(chromium, wait, "nav-applications", "applications:list");
-            search(chromium, wait, "applications", app.getString("name"), clientId);
-            applicationRow(chromium, clientId)
-                    .findElement(By.cssSelector("[id$=':edit']"))
-                    .click();
+            editApplication(chromium, wait, app);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application:jwks")));
             assertTrue(chromium.findElement(By.id("application:keys"))
                     .getText()
@@ -332,12 +327,7 @@ class AdminApplicationPagesIT {
         ChromeDriver chromium = Chromium.start();
         try {
             WebDriverWait wait = waitFor(chromium);
-            login(chromium, wait, "admin", ItEnv.adminPassword());
-            navigate(chromium, wait, "nav-applications", "applications:list");
-            search(chromium, wait, "applications", app.getString("name"), clientId);
-            applicationRow(chromium, clientId)
-                    .findElement(By.cssSelector("[id$=':edit']"))
-                    .click();
+            editApplication(chromium, wait, app);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application:enableFapi2")));
             assertEquals(
                     "FAPI 2.0 ist ausgeschaltet.",
@@ -351,13 +341,7 @@ class AdminApplicationPagesIT {
                     clientCredentials(clientId, app.getString("clientSecret")).status(),
                     "nothing changed");
 
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyID("fapi-page").generate();
-            Http.Res keys = Http.json(
-                    "PUT",
-                    "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks",
-                    Http.admin(),
-                    new JWKSet(key.toPublicJWK()).toString());
-            assertEquals(200, keys.status(), keys.body());
+            ClientAssertionIT.registeredKey(app, "fapi-page");
             chromium.findElement(By.id("application:enableFapi2")).click();
             confirm(chromium, wait);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -384,6 +368,16 @@ class AdminApplicationPagesIT {
         } finally {
             chromium.quit();
         }
+    }
+
+    /** Logs the admin in and opens the application's form on "Anwendungen verwalten". */
+    private static void editApplication(ChromeDriver chromium, WebDriverWait wait, JsonObject app) {
+        login(chromium, wait, "admin", ItEnv.adminPassword());
+        navigate(chromium, wait, "nav-applications", "applications:list");
+        search(chromium, wait, "applications", app.getString("name"), app.getString("clientId"));
+        applicationRow(chromium, app.getString("clientId"))
+                .findElement(By.cssSelector("[id$=':edit']"))
+                .click();
     }
 
     /** Narrows a list to one record by the page's search field (other tests fill the lists). */

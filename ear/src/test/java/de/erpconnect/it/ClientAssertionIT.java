@@ -119,6 +119,18 @@ class ClientAssertionIT {
         return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, ecKey.toECPrivateKey(), ecKey.getKeyID(), null);
     }
 
+    /** A new EC key of the partner app, registered (its public part) for {@code app} through the admin REST. */
+    static ECKey registeredKey(JsonObject app, String kid) throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        Http.Res keys = Http.json(
+                "PUT",
+                "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks",
+                Http.admin(),
+                new JWKSet(key.toPublicJWK()).toString());
+        assertEquals(200, keys.status(), keys.body());
+        return key;
+    }
+
     /** A fresh ES256 assertion of {@code client} for the issuer, valid 30 s, signed with {@code key}. */
     static PrivateKeyJWT es256(String client, ECKey key) throws Exception {
         return new PrivateKeyJWT(

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -65,14 +64,8 @@ class FapiIT {
 
     /** The application's key, registered; the switch turned on through the admin REST. */
     static ECKey switchOn(Setup s) throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("fapi-1").generate();
+        ECKey key = ClientAssertionIT.registeredKey(s.app(), "fapi-1");
         String id = s.app().getJsonNumber("id").toString();
-        Http.Res keys = Http.json(
-                "PUT",
-                "/api/admin/applications/" + id + "/jwks",
-                Http.admin(),
-                new JWKSet(key.toPublicJWK()).toString());
-        assertEquals(200, keys.status(), keys.body());
         Http.Res on = Http.json("PUT", "/api/admin/applications/" + id + "/fapi2", Http.admin(), "");
         assertEquals(200, on.status(), on.body());
         JsonObject view = on.json();
@@ -258,12 +251,17 @@ class FapiIT {
         Setup s = OAuthFlowIT.setup(List.of("graphql"));
         String id = s.app().getJsonNumber("id").toString();
         switchOn(s);
+        // a GET and PUT of the application while the switch is on sends PAR back as required
+        Http.Res roundTrip = Http.json(
+                "PUT", "/api/admin/applications/" + id, Http.admin(), "{\"requirePushedAuthorizationRequests\":true}");
+        assertEquals(200, roundTrip.status(), roundTrip.body());
         Http.Res off = Http.delete("/api/admin/applications/" + id + "/fapi2", Http.admin());
         assertEquals(200, off.status(), off.body());
         assertEquals("no-store", off.header("Cache-Control"));
         JsonObject view = off.json();
         assertFalse(view.getBoolean("fapi2"));
         assertEquals("client_secret_basic", view.getString("authMethod"));
+        assertFalse(view.getBoolean("requirePushedAuthorizationRequests"), "PAR as chosen before the switch");
         assertEquals(List.of(), view.getJsonArray("keys"));
         String secret = view.getString("clientSecret");
         Secrets.note(secret);

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -279,13 +276,7 @@ class ParIT {
                 error.toErrorResponse().getErrorObject().getDescription());
 
         // the same application with private_key_jwt pushes and is let through
-        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("par-1").generate();
-        Http.Res keys = Http.json(
-                "PUT",
-                "/api/admin/applications/" + id + "/jwks",
-                Http.admin(),
-                new JWKSet(key.toPublicJWK()).toString());
-        assertEquals(200, keys.status(), keys.body());
+        ECKey key = ClientAssertionIT.registeredKey(s.app(), "par-1");
         HTTPResponse pushedWithKey = push(
                 s,
                 ClientAssertionIT.es256(s.app().getString("clientId"), key),

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
@@ -229,13 +228,7 @@ class TwoNodeClusterIT extends ManagedServers {
     @Order(6)
     void aClientAssertionUsedOnAIsRefusedOnB() throws Exception {
         JsonObject app = Fixtures.application(Fixtures.graphqlUser(), List.of("graphql"), 600);
-        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("cluster-1").generate();
-        Http.Res keys = Http.json(
-                "PUT",
-                "/api/admin/applications/" + app.getJsonNumber("id") + "/jwks",
-                Http.admin(),
-                new JWKSet(key.toPublicJWK()).toString());
-        assertEquals(200, keys.status(), keys.body());
+        ECKey key = ClientAssertionIT.registeredKey(app, "cluster-1");
         PrivateKeyJWT assertion = ClientAssertionIT.es256(app.getString("clientId"), key);
         HTTPResponse onA = clientCredentials(ItEnv.baseUrl(), assertion);
         assertEquals(200, onA.getStatusCode(), onA.getBody());

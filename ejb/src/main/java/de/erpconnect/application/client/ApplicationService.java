@@ -73,6 +73,9 @@ public class ApplicationService {
     KeySetFetcher keySets;
 
     @Inject
+    RemoteClientKeys remoteKeys;
+
+    @Inject
     Settings settings;
 
     @Inject
@@ -241,17 +244,7 @@ public class ApplicationService {
      */
     public ApplicationView registerKeys(long id, String jwkSet) {
         ClientKeys keys = ClientKeys.parse(jwkSet);
-        ClientApplication app = applications.getById(RealmId.ERP, id);
-        app.registerKeys(keys, Instant.now());
-        clients.invalidate(app);
-        events.record(
-                RealmId.ERP,
-                EventType.APPLICATION_KEYS_REGISTERED,
-                actor(),
-                null,
-                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys: " + keySummary(keys)
-                        + "; its secret no longer works.");
-        return ApplicationView.of(app);
+        return keysRegistered(applications.getById(RealmId.ERP, id), keys, null);
     }
 
     /**
@@ -306,8 +299,16 @@ public class ApplicationService {
      */
     public ApplicationView registerKeysUri(long id, String jwksUri) {
         JwksUri uri = JwksUri.parse(jwksUri, settings.isDev());
-        ClientApplication app = applications.getById(RealmId.ERP, id);
+        // fetched before the application is read and locked for the change
         ClientKeys keys = keySets.fetch(uri);
+        ClientApplication app = applications.getById(RealmId.ERP, id);
+        ApplicationView view = keysRegistered(app, keys, uri);
+        remoteKeys.fetched(app.getClientId(), uri, keys);
+        return view;
+    }
+
+    /** Registers {@code keys} (published at {@code uri}, or null), recorded in the event log. */
+    private ApplicationView keysRegistered(ClientApplication app, ClientKeys keys, JwksUri uri) {
         app.registerKeys(keys, uri, Instant.now());
         clients.invalidate(app);
         events.record(
@@ -315,8 +316,14 @@ public class ApplicationService {
                 EventType.APPLICATION_KEYS_REGISTERED,
                 actor(),
                 null,
-                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys published at " + uri
-                        + ": " + keySummary(keys) + "; its secret no longer works.");
+                "Application '" + app.getName() + "' authenticates with private_key_jwt; keys"
+                        + (uri == null ? "" : " published at " + uri) + ": "
+                        + String.join(
+                                ", ",
+                                keys.keys().stream()
+                                        .map(k -> k.kid() + " (" + k.algorithm() + ")")
+                                        .toList())
+                        + "; its secret no longer works.");
         return ApplicationView.of(app);
     }
 
@@ -366,14 +373,6 @@ public class ApplicationService {
             }
         }
         return scopes;
-    }
-
-    private static String keySummary(ClientKeys keys) {
-        return String.join(
-                ", ",
-                keys.keys().stream()
-                        .map(k -> k.kid() + " (" + k.algorithm() + ")")
-                        .toList());
     }
 
     private String actor() {

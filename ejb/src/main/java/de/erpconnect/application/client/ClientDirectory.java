@@ -49,8 +49,11 @@ public class ClientDirectory {
     }
 
     public void invalidate(ClientApplication application) {
-        Key key = new Key(application.getRealm(), application.getClientId().value());
-        cache.invalidate(key);
+        invalidate(application.getRealm(), application.getClientId());
+    }
+
+    public void invalidate(RealmId realm, ClientId clientId) {
+        cache.invalidate(new Key(realm, clientId.value()));
         cluster.changed("client");
     }
 }

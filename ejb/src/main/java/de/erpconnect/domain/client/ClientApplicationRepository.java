@@ -17,6 +17,12 @@ public interface ClientApplicationRepository {
 
     Optional<ClientApplication> findByClientId(RealmId realm, ClientId clientId);
 
+    /**
+     * Stores {@code jwks} as the keys of the application that still names {@code jwksUri}, if they
+     * differ from the stored ones; true when a row changed.
+     */
+    boolean storeFetchedKeys(RealmId realm, ClientId clientId, String jwksUri, String jwks);
+
     /** The applications the admin manages, without the built-in client. */
     List<ClientApplication> search(RealmId realm, String query, int offset, int limit);
 

@@ -45,6 +45,7 @@ public final class ClientKeys {
 
     private static final int MIN_RSA_BITS = 2048;
     private static final int MAX_PROOF_RSA_BITS = 4096;
+    private static final int MAX_RSA_BITS = 8192;
     private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65537);
     private static final ECParameterSpec P256 = p256();
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
@@ -188,6 +189,11 @@ public final class ClientKeys {
                 }
                 if (!e.testBit(0) || e.compareTo(MIN_RSA_EXPONENT) < 0 || e.compareTo(n) >= 0) {
                     throw invalid(label + ": the RSA exponent must be odd and at least 65537.");
+                }
+                if (n.bitLength() > MAX_RSA_BITS || e.bitLength() > 32) {
+                    // verifying costs grow with both: keys fetched from a jwks_uri get no admin's look
+                    throw invalid(label + ": RSA keys may have at most " + MAX_RSA_BITS
+                            + " bits and an exponent below 2^32.");
                 }
                 PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
                 String thumbprint = thumbprint(

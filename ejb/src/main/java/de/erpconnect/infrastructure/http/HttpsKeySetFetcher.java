@@ -5,6 +5,7 @@ import de.erpconnect.domain.client.ClientKeys;
 import de.erpconnect.domain.client.JwksUri;
 import de.erpconnect.domain.client.KeySetFetcher;
 import de.erpconnect.domain.shared.InvalidInputException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,12 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -25,7 +32,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Fetches a partner app's JWK Set over https: no proxy, no redirects, {@value #TIMEOUT_MILLIS} ms
- * to connect and for the whole answer, at most {@link ClientKeys#MAX_LENGTH} bytes, status 200.
+ * for the whole fetch (connecting, the TLS handshake, headers and body: a watchdog closes the
+ * connection then), at most {@link ClientKeys#MAX_LENGTH} bytes, status 200.
  * The address is checked per connection, on the socket actually connected and before the TLS
  * handshake: only public addresses ({@link OutboundAddresses}) in production, so that a host name
  * that resolves (or is re-bound) to an internal address is refused. In the dev mode loopback and
@@ -41,15 +49,19 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
     @Inject
     Settings settings;
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService watchdogs;
+
     private final SSLSocketFactory tls;
 
     public HttpsKeySetFetcher() {
-        this(defaultTls());
+        this(defaultTls(), null);
     }
 
-    /** With the TLS trust of {@code tls} (tests: a stand-in's own certificate). */
-    HttpsKeySetFetcher(SSLSocketFactory tls) {
+    /** With the TLS trust of {@code tls} (tests: a stand-in's own certificate) and their own watchdog threads. */
+    HttpsKeySetFetcher(SSLSocketFactory tls, ScheduledExecutorService watchdogs) {
         this.tls = tls;
+        this.watchdogs = watchdogs;
     }
 
     @Override
@@ -60,13 +72,27 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
     ClientKeys fetch(JwksUri uri, boolean publicOnly) {
         String where = uri.value().getHost();
         HttpURLConnection connection = null;
+        CheckedSocketFactory sockets = new CheckedSocketFactory(tls, publicOnly);
+        AtomicBoolean overdue = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
         try {
             connection = (HttpURLConnection) uri.value().toURL().openConnection(Proxy.NO_PROXY);
             if (connection instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(new CheckedSocketFactory(tls, publicOnly));
+                https.setSSLSocketFactory(sockets);
             } else if (publicOnly) {
                 throw invalid("The jwks_uri must use https.");
             }
+            // the whole fetch, handshake and headers included, ends after the time limit: a server
+            // that answers a byte at a time does not hold the thread
+            HttpURLConnection open = connection;
+            watchdog = watchdogs.schedule(
+                    () -> {
+                        overdue.set(true);
+                        sockets.closeAll();
+                        open.disconnect();
+                    },
+                    TIMEOUT_MILLIS,
+                    TimeUnit.MILLISECONDS);
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
             connection.setConnectTimeout(TIMEOUT_MILLIS);
@@ -88,17 +114,23 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
                     + e.getMessage() + "); only public addresses are fetched.");
         } catch (UnknownHostException e) {
             throw invalid("The jwks_uri's host " + where + " is unknown.");
-        } catch (SocketTimeoutException e) {
-            throw invalid("The jwks_uri did not answer within " + TIMEOUT_MILLIS / 1000 + " s.");
-        } catch (SSLException e) {
-            throw invalid("The TLS connection to the jwks_uri failed (is its certificate valid and trusted?).");
         } catch (IOException e) {
+            if (overdue.get() || e instanceof SocketTimeoutException) {
+                throw invalid("The jwks_uri did not answer within " + TIMEOUT_MILLIS / 1000 + " s.");
+            }
+            if (e instanceof SSLException) {
+                throw invalid("The TLS connection to the jwks_uri failed (is its certificate valid and trusted?).");
+            }
             LOG.debugf(e, "Fetching the JWK Set of %s failed", uri);
             throw invalid("The jwks_uri could not be fetched (" + e.getClass().getSimpleName() + ").");
         } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
             if (connection != null) {
                 connection.disconnect();
             }
+            sockets.closeAll();
         }
     }
 
@@ -123,7 +155,7 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
         return new InvalidInputException("jwksUri", message);
     }
 
-    private static SSLSocketFactory defaultTls() {
+    static SSLSocketFactory defaultTls() {
         try {
             return SSLContext.getDefault().getSocketFactory();
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -149,14 +181,27 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
 
         private final SSLSocketFactory tls;
         private final boolean publicOnly;
+        private final List<Socket> opened = new CopyOnWriteArrayList<>();
 
         CheckedSocketFactory(SSLSocketFactory tls, boolean publicOnly) {
             this.tls = tls;
             this.publicOnly = publicOnly;
         }
 
+        /** Closes the connections of this fetch (its watchdog, or the end of the fetch). */
+        void closeAll() {
+            for (Socket s : opened) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing is all that is left to do
+                }
+            }
+        }
+
         @Override
         public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            opened.add(socket);
             InetAddress connected = socket.getInetAddress();
             if (publicOnly && (connected == null || !OutboundAddresses.isPublic(connected))) {
                 socket.close();

@@ -35,14 +35,17 @@ public final class OutboundAddresses {
                 return isPublicV4(new byte[] {b[12], b[13], b[14], b[15]});
             }
             int first = b[0] & 0xff;
-            // fc00::/7 unique local, 2001:db8::/32 documentation, 64:ff9b:1::/48 local NAT64
-            if ((first & 0xfe) == 0xfc) {
+            int second = b[1] & 0xff;
+            // fc00::/7 unique local; ::/8 (IPv4-compatible, NAT64 64:ff9b::/96 and the like: they carry
+            // an IPv4 address that is not checked here); 2002::/16 6to4 and 2001:0::/32 Teredo (the
+            // same); 2001:db8::/32 documentation
+            if ((first & 0xfe) == 0xfc || first == 0 || (first == 0x20 && second == 0x02)) {
                 return false;
             }
-            if (first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+            if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
                 return false;
             }
-            return first != 0;
+            return !(first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8);
         }
         return false;
     }
@@ -57,9 +60,11 @@ public final class OutboundAddresses {
                 || (a0 == 100 && a1 >= 64 && a1 <= 127) // carrier-grade NAT
                 || (a0 == 169 && a1 == 254)
                 || (a0 == 172 && a1 >= 16 && a1 <= 31)
-                || (a0 == 192 && a1 == 0 && a2 == 0) // IETF protocol assignments
+                || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) // IETF protocol assignments, documentation
                 || (a0 == 192 && a1 == 168)
                 || (a0 == 198 && (a1 == 18 || a1 == 19)) // benchmarking
+                || (a0 == 198 && a1 == 51 && a2 == 100) // documentation
+                || (a0 == 203 && a1 == 0 && a2 == 113) // documentation
                 || a0 >= 224); // multicast, reserved, broadcast
     }
 }

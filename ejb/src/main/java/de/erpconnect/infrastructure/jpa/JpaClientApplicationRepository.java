@@ -41,6 +41,19 @@ public class JpaClientApplicationRepository implements ClientApplicationReposito
     }
 
     @Override
+    public boolean storeFetchedKeys(RealmId realm, ClientId clientId, String jwksUri, String jwks) {
+        return em.createNativeQuery("update client_application set jwks = ?, version = version + 1"
+                                + " where realm = ? and client_id = ? and jwks_uri = ? and jwks <> ?")
+                        .setParameter(1, jwks)
+                        .setParameter(2, realm.value())
+                        .setParameter(3, clientId.value())
+                        .setParameter(4, jwksUri)
+                        .setParameter(5, jwks)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
     public List<ClientApplication> search(RealmId realm, String query, int offset, int limit) {
         return SEARCH.page(em, realm, query, offset, limit);
     }

@@ -92,22 +92,21 @@ public class JpaGrantRepository implements GrantRepository {
 
     @Override
     public boolean revoke(long grantId, String reason, Instant now) {
-        return em.createNativeQuery("update oauth_grant set revoked_at = ?, revoked_reason = ?, version = version + 1"
-                                + " where id = ? and revoked_at is null")
-                        .setParameter(1, Timestamp.from(now))
-                        .setParameter(2, reason.length() > 100 ? reason.substring(0, 100) : reason)
-                        .setParameter(3, grantId)
-                        .executeUpdate()
-                == 1;
+        return revokeWhere("id", grantId, reason, now) == 1;
     }
 
     @Override
     public int revokeAllOf(long applicationId, String reason, Instant now) {
+        return revokeWhere("application_id", applicationId, reason, now);
+    }
+
+    /** Revokes the grants not yet revoked whose {@code column} (a constant of this class) is {@code id}. */
+    private int revokeWhere(String column, long id, String reason, Instant now) {
         return em.createNativeQuery("update oauth_grant set revoked_at = ?, revoked_reason = ?, version = version + 1"
-                        + " where application_id = ? and revoked_at is null")
+                        + " where " + column + " = ? and revoked_at is null")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, reason.length() > 100 ? reason.substring(0, 100) : reason)
-                .setParameter(3, applicationId)
+                .setParameter(3, id)
                 .executeUpdate();
     }
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -396,31 +397,25 @@ public class ApplicationsBacking extends SearchPage<ApplicationView> {
 
     /** "Schlüssel hinterlegen": private_key_jwt with the pasted JWK Set; the secret stops working. */
     public void registerKeys() {
-        try {
-            ApplicationView saved = applications.registerKeys(editing.id, editing.getJwks());
-            PageMessages.info("applications.keys.registered", saved.name());
-            editing = new Editing(saved, null);
-        } catch (BusinessException e) {
-            PageMessages.fieldErrors(FORM, e);
-        }
+        stayEditing(() -> applications.registerKeys(editing.id, editing.getJwks()), "applications.keys.registered");
     }
 
-    /** "Schlüssel-URL hinterlegen": private_key_jwt with the keys the partner app publishes. */
+    /** "Schlüssel-Adresse hinterlegen": private_key_jwt with the keys the partner app publishes. */
     public void registerKeysUri() {
-        try {
-            ApplicationView saved = applications.registerKeysUri(editing.id, editing.getJwksUri());
-            PageMessages.info("applications.keys.registered", saved.name());
-            editing = new Editing(saved, null);
-        } catch (BusinessException e) {
-            PageMessages.fieldErrors(FORM, e);
-        }
+        stayEditing(
+                () -> applications.registerKeysUri(editing.id, editing.getJwksUri()), "applications.keys.registered");
     }
 
     /** "FAPI 2.0 einschalten": the grants are revoked, the partner app signs its users in anew. */
     public void enableFapi2() {
+        stayEditing(() -> applications.enableFapi2(editing.id), "applications.fapi2.enabled");
+    }
+
+    /** Runs a change of the edited application, says {@code message} and shows the form with its result. */
+    private void stayEditing(Supplier<ApplicationView> change, String message) {
         try {
-            ApplicationView saved = applications.enableFapi2(editing.id);
-            PageMessages.info("applications.fapi2.enabled", saved.name());
+            ApplicationView saved = change.get();
+            PageMessages.info(message, saved.name());
             editing = new Editing(saved, null);
         } catch (BusinessException e) {
             PageMessages.fieldErrors(FORM, e);
