@@ -224,16 +224,19 @@ public class ApplicationService {
         Instant now = Instant.now();
         boolean hadKeys = app.getKeys() != null;
         ClientSecret secret = app.rotateSecret(Duration.ofSeconds(grace), credentials, now);
-        clients.invalidate(app);
-        events.record(
-                RealmId.ERP,
-                EventType.APPLICATION_SECRET_ROTATED,
-                actor(),
-                null,
+        return secretIssued(
+                app,
+                secret,
                 hadKeys
                         ? "New secret for application '" + app.getName() + "'; its keys (private_key_jwt) were removed."
                         : "New secret for application '" + app.getName() + "'; the old one stays valid for " + grace
                                 + " s.");
+    }
+
+    /** The answer that shows a new secret once, after the event that records it. */
+    private ApplicationView secretIssued(ClientApplication app, ClientSecret secret, String event) {
+        clients.invalidate(app);
+        events.record(RealmId.ERP, EventType.APPLICATION_SECRET_ROTATED, actor(), null, event);
         return ApplicationView.of(app, secret);
     }
 
@@ -281,15 +284,11 @@ public class ApplicationService {
     public ApplicationView disableFapi2(long id) {
         ClientApplication app = applications.getById(RealmId.ERP, id);
         ClientSecret secret = app.disableFapi2(credentials, Instant.now());
-        clients.invalidate(app);
-        events.record(
-                RealmId.ERP,
-                EventType.APPLICATION_SECRET_ROTATED,
-                actor(),
-                null,
+        return secretIssued(
+                app,
+                secret,
                 "FAPI 2.0 switched off for application '" + app.getName()
                         + "'; it authenticates with a new secret, its keys were removed.");
-        return ApplicationView.of(app, secret);
     }
 
     /**
