@@ -446,6 +446,16 @@ class ClientAssertionIT {
             token(es256(clientId.getValue(), second));
             assertRefused(es256(clientId.getValue(), ecKey), "Client authentication failed.");
             assertTrue(fetches.get() <= 3, "fetches: " + fetches.get());
+            assertEquals(
+                    List.of("ec-2"),
+                    Http.get("/api/admin/applications/" + app.getJsonNumber("id"), Http.admin())
+                            .json()
+                            .getJsonArray("keys")
+                            .getValuesAs(JsonObject.class)
+                            .stream()
+                            .map(k -> k.getString("kid"))
+                            .toList(),
+                    "the fetched set is stored with the application");
 
             // inline keys end the jwks_uri
             Http.Res inline = Http.json(

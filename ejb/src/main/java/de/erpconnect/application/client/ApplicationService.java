@@ -302,7 +302,7 @@ public class ApplicationService {
         ClientKeys keys = keySets.fetch(uri);
         ClientApplication app = applications.getById(RealmId.ERP, id);
         ApplicationView view = keysRegistered(app, keys, uri);
-        remoteKeys.fetched(app.getClientId(), uri, keys);
+        remoteKeys.fetched(RealmId.ERP, app.getClientId(), uri, keys);
         return view;
     }
 

@@ -28,9 +28,9 @@ public class FetchedKeys {
     @Inject
     ClientDirectory clients;
 
-    public void store(ClientId clientId, JwksUri uri, ClientKeys keys) {
-        if (applications.storeFetchedKeys(RealmId.ERP, clientId, uri.toString(), keys.json())) {
-            clients.invalidate(RealmId.ERP, clientId);
+    public void store(RealmId realm, ClientId clientId, JwksUri uri, ClientKeys keys) {
+        if (applications.storeFetchedKeys(realm, clientId, uri.toString(), keys.json())) {
+            clients.invalidate(realm, clientId);
         }
     }
 }

@@ -4,6 +4,8 @@ import de.erpconnect.domain.client.ClientId;
 import de.erpconnect.domain.client.ClientKeys;
 import de.erpconnect.domain.client.JwksUri;
 import de.erpconnect.domain.client.KeySetFetcher;
+import de.erpconnect.domain.shared.InvalidInputException;
+import de.erpconnect.domain.shared.RealmId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,27 +51,27 @@ public class RemoteClientKeys {
     private final ConcurrentHashMap<String, Source> sources = new ConcurrentHashMap<>();
 
     /** The keys registration fetched just now: fresh for {@value #FRESH_SECONDS} s. */
-    public void fetched(ClientId clientId, JwksUri uri, ClientKeys keys) {
-        sources.put(key(clientId, uri), new Source(keys, System.nanoTime()));
+    public void fetched(RealmId realm, ClientId clientId, JwksUri uri, ClientKeys keys) {
+        sources.put(key(realm, clientId, uri), new Source(keys, System.nanoTime()));
     }
 
     /** The keys to check an assertion with; {@code known} are the keys stored with the application. */
-    public ClientKeys current(ClientId clientId, JwksUri uri, ClientKeys known) {
-        return refreshedIfOlder(clientId, uri, known, FRESH_SECONDS);
+    public ClientKeys current(RealmId realm, ClientId clientId, JwksUri uri, ClientKeys known) {
+        return refreshedIfOlder(realm, clientId, uri, known, FRESH_SECONDS);
     }
 
     /** The same after an assertion named a kid the current keys lack. */
-    public ClientKeys afterUnknownKid(ClientId clientId, JwksUri uri, ClientKeys known) {
-        return refreshedIfOlder(clientId, uri, known, REFETCH_SECONDS);
+    public ClientKeys afterUnknownKid(RealmId realm, ClientId clientId, JwksUri uri, ClientKeys known) {
+        return refreshedIfOlder(realm, clientId, uri, known, REFETCH_SECONDS);
     }
 
-    private ClientKeys refreshedIfOlder(ClientId clientId, JwksUri uri, ClientKeys known, long seconds) {
+    private ClientKeys refreshedIfOlder(RealmId realm, ClientId clientId, JwksUri uri, ClientKeys known, long seconds) {
         if (sources.size() >= MAX_ENTRIES) {
             sources.clear();
         }
         // unknown here (a restart, another node): the stored keys, due for a fetch
         Source source = sources.computeIfAbsent(
-                key(clientId, uri), k -> new Source(known, System.nanoTime() - FRESH_SECONDS * 1_000_000_000L));
+                key(realm, clientId, uri), k -> new Source(known, System.nanoTime() - FRESH_SECONDS * 1_000_000_000L));
         if (System.nanoTime() - source.fetchedAtNanos < seconds * 1_000_000_000L
                 || !source.fetching.compareAndSet(false, true)) {
             return source.keys;
@@ -77,11 +79,14 @@ public class RemoteClientKeys {
         try {
             ClientKeys keys = fetcher.fetch(uri);
             if (!keys.json().equals(source.keys.json())) {
+                // stored first: a set that could not be stored is fetched and stored again next time
+                stored.store(realm, clientId, uri, keys);
                 source.keys = keys;
-                stored.store(clientId, uri, keys);
             }
-        } catch (RuntimeException e) {
+        } catch (InvalidInputException e) {
             LOG.warnf("The JWK Set at %s could not be fetched again; the last keys stay: %s", uri, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The JWK Set fetched from %s could not be stored; the last keys stay", uri);
         } finally {
             source.fetchedAtNanos = System.nanoTime();
             source.fetching.set(false);
@@ -89,7 +94,7 @@ public class RemoteClientKeys {
         return source.keys;
     }
 
-    private static String key(ClientId clientId, JwksUri uri) {
-        return clientId.value() + ' ' + uri;
+    private static String key(RealmId realm, ClientId clientId, JwksUri uri) {
+        return realm.value() + ' ' + clientId.value() + ' ' + uri;
     }
 }

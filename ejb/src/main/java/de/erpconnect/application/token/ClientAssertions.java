@@ -97,12 +97,12 @@ public class ClientAssertions {
         }
         String kid = SignedJwts.string(header.get(), "kid");
         if (client.jwksUri() != null) {
-            keys = remoteKeys.current(client.clientId(), client.jwksUri(), keys);
+            keys = remoteKeys.current(realm, client.clientId(), client.jwksUri(), keys);
         }
         Optional<ClientKeys.Key> key = key(keys, kid, alg);
         if (key.isEmpty() && client.jwksUri() != null) {
             // a new key of the partner app works at once
-            key = key(remoteKeys.afterUnknownKid(client.clientId(), client.jwksUri(), keys), kid, alg);
+            key = key(remoteKeys.afterUnknownKid(realm, client.clientId(), client.jwksUri(), keys), kid, alg);
         }
         if (key.isEmpty() || !verifies(proof.assertion(), alg, key.get())) {
             return Optional.of(UNVERIFIED);

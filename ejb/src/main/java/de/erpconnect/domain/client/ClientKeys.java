@@ -63,6 +63,11 @@ public final class ClientKeys {
 
     /** The keys of a JWK Set as an administrator sends it; every rule broken is an {@link InvalidInputException}. */
     public static ClientKeys parse(String jwkSet) {
+        return parse(jwkSet, true);
+    }
+
+    /** {@code newInput}: the limits added later (RSA size and exponent) hold for new sets only. */
+    private static ClientKeys parse(String jwkSet, boolean newInput) {
         if (jwkSet == null || jwkSet.isBlank()) {
             throw invalid("A JWK Set with at least one public key is required.");
         }
@@ -88,7 +93,7 @@ public final class ClientKeys {
             if (!(array.get(i) instanceof JsonObject jwk)) {
                 throw invalid("Key " + (i + 1) + " is not a JSON object.");
             }
-            Key key = key(jwk, i + 1);
+            Key key = key(jwk, i + 1, newInput);
             if (!kids.add(key.kid())) {
                 throw invalid("The kid '" + key.kid() + "' is used twice.");
             }
@@ -102,7 +107,7 @@ public final class ClientKeys {
 
     /** The keys of a stored set (written by {@link #json()}); null for none. */
     public static ClientKeys ofStored(String json) {
-        return json == null ? null : parse(json);
+        return json == null ? null : parse(json, false);
     }
 
     /** The key with {@code kid}. */
@@ -119,7 +124,7 @@ public final class ClientKeys {
         return json;
     }
 
-    private static Key key(JsonObject jwk, int number) {
+    private static Key key(JsonObject jwk, int number, boolean newInput) {
         requirePublicOnly(
                 jwk, "Key " + number, "register the public key only and keep the private key with the partner app.");
         String kid = string(jwk, "kid");
@@ -130,7 +135,7 @@ public final class ClientKeys {
         if (use != null && !use.equals("sig")) {
             throw invalid("Key '" + kid + "' is not for signatures (use '" + use + "').");
         }
-        return publicKey(jwk, kid, "Key '" + kid + "'");
+        return publicKey(jwk, kid, "Key '" + kid + "'", newInput);
     }
 
     /**
@@ -141,7 +146,7 @@ public final class ClientKeys {
      */
     public static Key proofKey(JsonObject jwk) {
         requirePublicOnly(jwk, "The proof's key", "a proof carries the public key only.");
-        Key key = publicKey(jwk, null, "The proof's key");
+        Key key = publicKey(jwk, null, "The proof's key", true);
         // anyone may send a proof key: an RSA key whose verification costs what a registered one's does
         if (key.publicKey() instanceof RSAPublicKey rsa
                 && (!rsa.getPublicExponent().equals(MIN_RSA_EXPONENT)
@@ -160,7 +165,7 @@ public final class ClientKeys {
         }
     }
 
-    private static Key publicKey(JsonObject jwk, String kid, String label) {
+    private static Key publicKey(JsonObject jwk, String kid, String label, boolean newInput) {
         String kty = string(jwk, "kty");
         String alg = string(jwk, "alg");
         try {
@@ -190,7 +195,7 @@ public final class ClientKeys {
                 if (!e.testBit(0) || e.compareTo(MIN_RSA_EXPONENT) < 0 || e.compareTo(n) >= 0) {
                     throw invalid(label + ": the RSA exponent must be odd and at least 65537.");
                 }
-                if (n.bitLength() > MAX_RSA_BITS || e.bitLength() > 32) {
+                if (newInput && (n.bitLength() > MAX_RSA_BITS || e.bitLength() > 32)) {
                     // verifying costs grow with both: keys fetched from a jwks_uri get no admin's look
                     throw invalid(label + ": RSA keys may have at most " + MAX_RSA_BITS
                             + " bits and an exponent below 2^32.");

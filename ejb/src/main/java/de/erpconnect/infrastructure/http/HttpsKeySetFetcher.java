@@ -88,8 +88,8 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
             watchdog = watchdogs.schedule(
                     () -> {
                         overdue.set(true);
-                        sockets.closeAll();
                         open.disconnect();
+                        sockets.closeAll();
                     },
                     TIMEOUT_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -182,14 +182,20 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
         private final SSLSocketFactory tls;
         private final boolean publicOnly;
         private final List<Socket> opened = new CopyOnWriteArrayList<>();
+        private volatile boolean closed;
 
         CheckedSocketFactory(SSLSocketFactory tls, boolean publicOnly) {
             this.tls = tls;
             this.publicOnly = publicOnly;
         }
 
-        /** Closes the connections of this fetch (its watchdog, or the end of the fetch). */
+        /**
+         * Closes the connections of this fetch (its watchdog, or the end of the fetch), and every
+         * connection it still makes: a watchdog that fires while the name is resolved or the TCP
+         * connection made (nothing to close yet) ends the fetch at its handshake.
+         */
         void closeAll() {
+            closed = true;
             for (Socket s : opened) {
                 try {
                     s.close();
@@ -202,6 +208,10 @@ public class HttpsKeySetFetcher implements KeySetFetcher {
         @Override
         public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
             opened.add(socket);
+            if (closed) {
+                socket.close();
+                throw new SocketTimeoutException("the fetch took too long");
+            }
             InetAddress connected = socket.getInetAddress();
             if (publicOnly && (connected == null || !OutboundAddresses.isPublic(connected))) {
                 socket.close();

@@ -89,8 +89,7 @@ class BearerAuthentication {
                     request,
                     response,
                     "invalid_token",
-                    "The token was revoked, or its user or application is deactivated, deleted or not licensed"
-                            + " (or issued before the application switched to FAPI 2.0).");
+                    "The token was revoked, or its user or application is deactivated, deleted or not licensed.");
         }
         if (graphql) {
             if (!caller.get().mayUseGraphql()) {
