@@ -70,6 +70,9 @@ public class AuthorizationCodeGrantType {
         String hash = OpaqueToken.hash(code);
         AuthorizationCodeRecord record = grants.findCode(hash)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The authorization code is invalid."));
+        // the grant as it stands before this redemption: a concurrent replay of the same code revokes
+        // it only after this redemption consumed the code (its tokens then stop at once anyway)
+        Grant grant = grants.getById(RealmId.ERP, record.grantId());
         if (!ledger.consumeCode(hash)) {
             ledger.revokeGrant(record.grantId(), "authorization code used twice", null);
             throw new OAuthException(
@@ -77,7 +80,6 @@ public class AuthorizationCodeGrantType {
                     "The authorization code was already used; the tokens issued from it are revoked.");
         }
         Instant now = Instant.now();
-        Grant grant = grants.getById(RealmId.ERP, record.grantId());
         if (!grant.getApplication().getClientId().equals(client.clientId())) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The authorization code was issued to another client.");
         }
